@@ -1,0 +1,331 @@
+//! The audit pipeline end to end, without I/O beyond reading the inputs: catalogs in, an
+//! [`AuditReport`] out.
+
+use crate::allocate::{self, Offer};
+use crate::catalog::{self, ReadOptions};
+use crate::coverage::{self, CourseLinks, CoverageStatus};
+use crate::error::Result;
+use crate::framework::Framework;
+use crate::matcher::{CourseMatch, Matcher};
+use crate::normalize::{self, Course, NormalizeOptions, Skipped, Warning, hours::HOURS_PER_CEU};
+use crate::report::{
+    AllocationReport, AreaReport, AuditReport, BucketCount, ColumnReport, CountedReport,
+    CourseReport, CovererReport, GapReport, InputReport, KaMatchReport, KaReport, Settings,
+    SkippedReport, Summary, ToolInfo,
+};
+use crate::source::column_letters;
+use std::path::PathBuf;
+
+/// What an audit reads and how.
+#[derive(Debug, Clone, Default)]
+pub struct AuditOptions {
+    /// Catalog files.
+    pub inputs: Vec<PathBuf>,
+    /// Reading options.
+    pub read: ReadOptions,
+    /// Normalization options.
+    pub normalize: NormalizeOptions,
+}
+
+/// Catalogs read and normalized, before matching.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// One report per input file.
+    pub inputs: Vec<InputReport>,
+    /// Courses of all files, in order.
+    pub courses: Vec<Course>,
+    /// Rows not used.
+    pub skipped: Vec<Skipped>,
+    /// Used rows worth a look.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads the catalogs and normalizes their rows.
+pub fn load(options: &AuditOptions) -> Result<Loaded> {
+    let mut inputs = Vec::new();
+    let mut courses = Vec::new();
+    let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
+    for path in &options.inputs {
+        let table = catalog::read(path, &options.read)?;
+        let normalized = normalize::normalize(&table, &options.normalize);
+        let header_row = table.sheet.rows[table.header_index].number;
+        inputs.push(InputReport {
+            file: table.path.clone(),
+            format: table.format.name(),
+            sha256: table.sha256.clone(),
+            sheet: table.sheet.name.clone(),
+            header_row,
+            columns: table
+                .columns
+                .columns
+                .iter()
+                .map(|(role, col, header)| ColumnReport {
+                    role: *role,
+                    column: column_letters(*col),
+                    header: header.clone(),
+                })
+                .collect(),
+            rows_seen: normalized.rows_seen,
+            rows_used: normalized.courses.len(),
+            rows_skipped: normalized.skipped.len(),
+            notes: table.notes.clone(),
+        });
+        courses.extend(normalized.courses);
+        skipped.extend(normalized.skipped);
+        warnings.extend(normalized.warnings);
+    }
+    Ok(Loaded {
+        inputs,
+        courses,
+        skipped,
+        warnings,
+    })
+}
+
+/// Runs the whole audit.
+pub fn run(fw: &Framework, options: &AuditOptions) -> Result<AuditReport> {
+    let loaded = load(options)?;
+    let matcher = Matcher::new(fw);
+    let matches: Vec<CourseMatch> = loaded
+        .courses
+        .iter()
+        .map(|c| matcher.match_course(&c.title, &c.description))
+        .collect();
+    Ok(assemble(fw, options, loaded, matches))
+}
+
+/// Builds the report from matched courses: coverage graph, allocation, gaps.
+pub fn assemble(
+    fw: &Framework,
+    options: &AuditOptions,
+    loaded: Loaded,
+    matches: Vec<CourseMatch>,
+) -> AuditReport {
+    let Loaded {
+        inputs,
+        courses,
+        skipped,
+        warnings,
+    } = loaded;
+    let links: Vec<CourseLinks> = courses
+        .iter()
+        .zip(&matches)
+        .map(|(c, m)| CourseLinks {
+            hours: c.hours.unwrap_or(0.0),
+            knowledge_areas: m.selected().map(|s| (s.ka, s.score)).collect(),
+            buckets: &m.bucket.eligible,
+        })
+        .collect();
+    let coverage = coverage::build(fw, &links);
+    let offers: Vec<Offer> = courses
+        .iter()
+        .zip(&matches)
+        .map(|(c, m)| Offer {
+            hours: c.hours.unwrap_or(0.0),
+            eligible: m.bucket.eligible.clone(),
+        })
+        .collect();
+    let allocation = allocate::allocate(fw, &offers);
+
+    let ka_report = |k: usize, score: f64, evidence: &[String]| KaMatchReport {
+        id: fw.knowledge_areas[k].id.clone(),
+        name: fw.knowledge_areas[k].name.clone(),
+        area: fw.area_name_of(&fw.knowledge_areas[k]).to_string(),
+        score,
+        evidence: evidence.to_vec(),
+    };
+
+    let course_reports: Vec<CourseReport> = courses
+        .iter()
+        .zip(&matches)
+        .enumerate()
+        .map(|(i, (c, m))| CourseReport {
+            source: c.source.clone(),
+            id: c.id.clone(),
+            title: c.title.clone(),
+            description: c.description.clone(),
+            hours: c.hours,
+            hours_note: c.hours_note.clone(),
+            provider: c.provider.clone(),
+            date: c.date.clone(),
+            format: c.format.clone(),
+            bucket: m.bucket.bucket.clone(),
+            eligible_buckets: m.bucket.eligible.clone(),
+            bucket_reason: m.bucket.reason.clone(),
+            thin: m.thin,
+            typos: m
+                .corrections
+                .iter()
+                .map(|(from, to)| format!("{from} -> {to}"))
+                .collect(),
+            knowledge_areas: m
+                .selected()
+                .map(|s| ka_report(s.ka, s.score, &s.evidence))
+                .collect(),
+            counted: allocation
+                .lines
+                .iter()
+                .filter(|l| l.course == i)
+                .map(|l| CountedReport {
+                    requirement: l.requirement.clone(),
+                    hours: l.hours,
+                })
+                .collect(),
+        })
+        .collect();
+
+    let allocation_reports = allocation
+        .lines
+        .iter()
+        .map(|l| AllocationReport {
+            course: courses[l.course].id.clone(),
+            title: courses[l.course].title.clone(),
+            source: courses[l.course].source.clone(),
+            requirement: l.requirement.clone(),
+            hours: l.hours,
+        })
+        .collect();
+
+    let coverage_reports: Vec<KaReport> = coverage
+        .knowledge_areas
+        .iter()
+        .map(|kc| {
+            let ka = &fw.knowledge_areas[kc.ka];
+            KaReport {
+                id: ka.id.clone(),
+                name: ka.name.clone(),
+                area: fw.area_name_of(ka).to_string(),
+                status: kc.status,
+                courses: kc
+                    .courses
+                    .iter()
+                    .map(|cv| CovererReport {
+                        id: courses[cv.course].id.clone(),
+                        source: courses[cv.course].source.clone(),
+                        score: cv.score,
+                    })
+                    .collect(),
+                hours: kc.hours,
+                best_score: kc.best_score,
+            }
+        })
+        .collect();
+
+    let gaps: Vec<GapReport> = coverage
+        .knowledge_areas
+        .iter()
+        .filter(|kc| kc.status != CoverageStatus::Covered)
+        .map(|kc| {
+            let ka = &fw.knowledge_areas[kc.ka];
+            let area = fw.area(&ka.area);
+            let reason = match kc.status {
+                CoverageStatus::Uncovered => "no training in the catalog covers this".to_string(),
+                CoverageStatus::OtherEvidence => format!(
+                    "no training covers this; {}",
+                    area.and_then(|a| a.evidence_note.clone())
+                        .unwrap_or_else(|| "documented mainly by other evidence".to_string())
+                ),
+                CoverageStatus::Weak => kc.note.clone().unwrap_or_default(),
+                CoverageStatus::Covered => String::new(),
+            };
+            GapReport {
+                id: ka.id.clone(),
+                name: ka.name.clone(),
+                area: fw.area_name_of(ka).to_string(),
+                status: kc.status,
+                reason,
+            }
+        })
+        .collect();
+
+    let areas = coverage
+        .areas
+        .iter()
+        .map(|ac| {
+            let area = &fw.areas[ac.area];
+            AreaReport {
+                id: area.id.clone(),
+                name: area.name.clone(),
+                evidenced_by: area.evidenced_by,
+                knowledge_areas: ac.knowledge_areas,
+                covered: ac.covered,
+                weak: ac.weak,
+                uncovered: ac.uncovered,
+            }
+        })
+        .collect();
+
+    let mut buckets: Vec<BucketCount> = fw
+        .buckets
+        .iter()
+        .map(|b| b.id.clone())
+        .chain(std::iter::once(crate::matcher::NONE_BUCKET.to_string()))
+        .map(|bucket| {
+            let members: Vec<&CourseReport> = course_reports
+                .iter()
+                .filter(|c| c.bucket == bucket)
+                .collect();
+            BucketCount {
+                courses: members.len(),
+                hours: normalize::round2(members.iter().filter_map(|c| c.hours).sum()),
+                bucket,
+            }
+        })
+        .collect();
+    buckets.retain(|b| b.courses > 0 || b.bucket != crate::matcher::NONE_BUCKET);
+
+    let count = |s: CoverageStatus| {
+        coverage
+            .knowledge_areas
+            .iter()
+            .filter(|k| k.status == s)
+            .count()
+    };
+    let summary = Summary {
+        rows_seen: inputs.iter().map(|i| i.rows_seen).sum(),
+        rows_used: course_reports.len(),
+        rows_skipped: skipped.len(),
+        courses_with_hours: course_reports.iter().filter(|c| c.hours.is_some()).count(),
+        total_hours: normalize::round2(course_reports.iter().filter_map(|c| c.hours).sum()),
+        buckets,
+        thin_courses: course_reports.iter().filter(|c| c.thin).count(),
+        knowledge_areas_covered: count(CoverageStatus::Covered),
+        knowledge_areas_weak: count(CoverageStatus::Weak),
+        knowledge_areas_uncovered: count(CoverageStatus::Uncovered),
+        knowledge_areas_other_evidence: count(CoverageStatus::OtherEvidence),
+        requirements_met: allocation.requirements.iter().filter(|r| r.met).count(),
+        requirements: allocation.requirements.len(),
+    };
+
+    AuditReport {
+        tool: ToolInfo::default(),
+        framework: fw.framework.clone(),
+        settings: Settings {
+            credit_factor: options.normalize.credit_factor,
+            ceu_factor: HOURS_PER_CEU,
+            hours_count_once: fw.counting.hours_count_once,
+            min_score: fw.matching.min_score,
+            strong_score: fw.coverage.strong_score,
+            weak_below_hours: fw.coverage.weak_below_hours,
+        },
+        inputs,
+        summary,
+        courses: course_reports,
+        requirements: allocation.requirements,
+        allocation: allocation_reports,
+        areas,
+        coverage: coverage_reports,
+        gaps,
+        skipped: skipped
+            .into_iter()
+            .map(|s| SkippedReport {
+                reason: s.reason.to_string(),
+                source: s.source,
+                code: s.reason,
+                preview: s.preview,
+            })
+            .collect(),
+        warnings,
+    }
+}

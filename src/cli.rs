@@ -1,0 +1,103 @@
+//! Command-line arguments (clap derive). The doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Maps training catalogs onto Infant Mental Health endorsement competency frameworks and
+/// reports the gaps.
+#[derive(Debug, Parser)]
+#[command(name = "crosswalk", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Audit training catalogs: knowledge areas covered, hours per requirement, gaps.
+    Audit(AuditArgs),
+    /// Show the knowledge areas a piece of text matches, with scores and evidence.
+    Match(MatchArgs),
+    /// List, show or check frameworks.
+    Frameworks(FrameworksArgs),
+}
+
+/// Arguments of `crosswalk audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Catalog files: xlsx, xlsm, xlsb, xls, ods, csv or tsv.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write the annotated workbook here [default: INPUT-NAME.crosswalk.xlsx in the current
+    /// folder, unless --json is given].
+    #[arg(short, long, value_name = "OUT.xlsx")]
+    pub output: Option<PathBuf>,
+    /// Write the JSON report to FILE, or to standard output with '-'.
+    #[arg(long, value_name = "FILE|-")]
+    pub json: Option<String>,
+    #[command(flatten)]
+    pub framework: FrameworkArg,
+    /// Read this sheet instead of the one that looks most like a catalog.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Clock hours per credit when a catalog gives credits (semester credit: 15; quarter: 10).
+    #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
+    pub credit_factor: f64,
+    /// Print nothing on success but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// The framework choice shared by subcommands.
+#[derive(Debug, Args)]
+pub struct FrameworkArg {
+    /// A bundled framework id or the path of a framework file.
+    #[arg(long, value_name = "ID|PATH", default_value = crosswalk::framework::DEFAULT_ID)]
+    pub framework: String,
+}
+
+/// Arguments of `crosswalk match`.
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The text to match: a description, or a title and description together.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// A title to score with the text (title words count double).
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub framework: FrameworkArg,
+    /// How many knowledge areas to show.
+    #[arg(long, default_value_t = 8)]
+    pub top: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `crosswalk frameworks`.
+#[derive(Debug, Args)]
+pub struct FrameworksArgs {
+    /// What to do with frameworks; lists the bundled ones when omitted.
+    #[command(subcommand)]
+    pub action: Option<FrameworksAction>,
+}
+
+/// `crosswalk frameworks` actions.
+#[derive(Debug, Subcommand)]
+pub enum FrameworksAction {
+    /// List the bundled frameworks.
+    List,
+    /// Print one framework as a tree of areas and knowledge areas.
+    Show {
+        /// A bundled framework id or a path.
+        id: String,
+    },
+    /// Validate a framework file: unique ids, references resolve, hours above zero.
+    Check {
+        /// The framework file.
+        path: PathBuf,
+    },
+}

@@ -1,0 +1,84 @@
+//! `crosswalk audit`: catalogs in, a workbook and/or JSON out, a summary on the terminal.
+
+use crate::cli::AuditArgs;
+use anyhow::{Context, bail};
+use crosswalk::audit::{self, AuditOptions};
+use crosswalk::catalog::ReadOptions;
+use crosswalk::framework;
+use crosswalk::normalize::NormalizeOptions;
+use crosswalk::output::{ensure_not_input, write_atomic};
+use crosswalk::report::{json, terminal, workbook};
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn run(args: AuditArgs) -> anyhow::Result<()> {
+    if !(args.credit_factor.is_finite() && args.credit_factor > 0.0) {
+        bail!(
+            "--credit-factor must be a number above 0 (found {})",
+            args.credit_factor
+        );
+    }
+    let fw = framework::load(&args.framework.framework)?;
+    let workbook_path = match (&args.output, &args.json) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(_)) => None,
+        (None, None) => Some(default_output(&args.inputs[0])),
+    };
+    if let Some(path) = &workbook_path {
+        ensure_not_input(path, &args.inputs)?;
+    }
+    if let Some(json_path) = args.json.as_deref().filter(|p| *p != "-") {
+        ensure_not_input(std::path::Path::new(json_path), &args.inputs)?;
+    }
+
+    let options = AuditOptions {
+        inputs: args.inputs.clone(),
+        read: ReadOptions {
+            sheet: args.sheet.clone(),
+        },
+        normalize: NormalizeOptions {
+            credit_factor: args.credit_factor,
+            ..NormalizeOptions::default()
+        },
+    };
+    let report = audit::run(&fw, &options)?;
+
+    if let Some(path) = &workbook_path {
+        let bytes = workbook::render(&report)?;
+        write_atomic(path, &bytes)?;
+    }
+    let json_to_stdout = args.json.as_deref() == Some("-");
+    if let Some(target) = &args.json {
+        let text = json::render(&report);
+        if target == "-" {
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .context("cannot write to standard output")?;
+        } else {
+            write_atomic(std::path::Path::new(target), text.as_bytes())?;
+        }
+    }
+    if !args.quiet {
+        let mut summary = terminal::render(&report);
+        if let Some(path) = &workbook_path {
+            summary.push_str(&format!("\nWorkbook: {}\n", path.display()));
+        }
+        if let Some(target) = args.json.as_deref().filter(|t| *t != "-") {
+            summary.push_str(&format!("JSON: {target}\n"));
+        }
+        if json_to_stdout {
+            eprint!("{summary}");
+        } else {
+            print!("{summary}");
+        }
+    }
+    Ok(())
+}
+
+fn default_output(first_input: &std::path::Path) -> PathBuf {
+    let stem = first_input
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "catalog".to_string());
+    PathBuf::from(format!("{stem}.crosswalk.xlsx"))
+}

@@ -1,0 +1,16 @@
+//! One module per subcommand: glue between the arguments and the library.
+
+mod audit;
+mod frameworks;
+mod match_text;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Audit(args) => audit::run(args),
+        Command::Match(args) => match_text::run(args),
+        Command::Frameworks(args) => frameworks::run(args),
+    }
+}

@@ -1,0 +1,143 @@
+//! Decides which requirement bucket a course's hours qualify for (`social-emotional`, `rsc`,
+//! or none), with the reason in words. The rules are the framework's data: each bucket's cues,
+//! its knowledge areas, its exclusion and age cues.
+
+use super::{CueHits, KaScore};
+use crate::framework::Framework;
+use serde::Serialize;
+
+/// The bucket a course's hours go to, the other buckets they may also count toward, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BucketDecision {
+    /// The main bucket id, or `none`.
+    pub bucket: String,
+    /// Every bucket the hours may count toward (main first); empty for `none`.
+    pub eligible: Vec<String>,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// The id used when a course qualifies for no bucket.
+pub const NONE: &str = "none";
+
+struct Strength<'a> {
+    index: usize,
+    value: f64,
+    why: String,
+    excluded_by: Option<&'a str>,
+}
+
+pub(crate) fn decide(
+    fw: &Framework,
+    candidates: &[KaScore],
+    cues: &[CueHits],
+    thin: bool,
+    informative_words: usize,
+) -> BucketDecision {
+    if thin {
+        return none(format!(
+            "too little text to judge ({informative_words} informative word{}): add a description",
+            if informative_words == 1 { "" } else { "s" }
+        ));
+    }
+    let mut strengths: Vec<Strength> = Vec::new();
+    for (b, bucket) in fw.buckets.iter().enumerate() {
+        let hits = &cues[b];
+        let cue_strength = if hits.title + hits.description == 0 {
+            0.0
+        } else {
+            (0.45 + 0.2 * f64::from(hits.title.min(2)) + 0.1 * f64::from(hits.description.min(3)))
+                .min(1.0)
+        };
+        let best_ka = candidates
+            .iter()
+            .filter(|c| {
+                bucket
+                    .knowledge_areas
+                    .iter()
+                    .any(|id| fw.knowledge_areas[c.ka].id == *id)
+            })
+            .max_by(|a, b| a.score.total_cmp(&b.score));
+        let ka_strength = best_ka.map_or(0.0, |c| c.score);
+        let value = cue_strength.max(ka_strength);
+        if value < bucket.min_score {
+            continue;
+        }
+        let mut why = Vec::new();
+        if !hits.examples.is_empty() {
+            let shown: Vec<String> = hits
+                .examples
+                .iter()
+                .take(3)
+                .map(|e| format!("'{e}'"))
+                .collect();
+            let place = if hits.title > 0 {
+                " (in the title)"
+            } else {
+                ""
+            };
+            why.push(format!("cues {}{place}", shown.join(", ")));
+        }
+        if let Some(c) = best_ka
+            && c.score >= bucket.min_score
+        {
+            why.push(format!(
+                "matches {} ({:.2})",
+                fw.knowledge_areas[c.ka].name, c.score
+            ));
+        }
+        let excluded_by = (hits.age == 0)
+            .then(|| hits.exclude.first().map(String::as_str))
+            .flatten();
+        strengths.push(Strength {
+            index: b,
+            value,
+            why: why.join("; "),
+            excluded_by,
+        });
+    }
+
+    let (mut strengths, excluded): (Vec<Strength>, Vec<Strength>) =
+        strengths.into_iter().partition(|s| s.excluded_by.is_none());
+    strengths.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.index.cmp(&b.index)));
+
+    let Some(main) = strengths.first() else {
+        if let Some(x) = excluded.first() {
+            let bucket = &fw.buckets[x.index];
+            return none(format!(
+                "{} content, but aimed at another age group ('{}') with no infant or early-childhood cue",
+                bucket.name,
+                x.excluded_by.unwrap_or_default()
+            ));
+        }
+        let names: Vec<&str> = fw.buckets.iter().map(|b| b.name.as_str()).collect();
+        return none(format!("no {} content found", names.join(" or ")));
+    };
+    let main_bucket = &fw.buckets[main.index];
+    let mut eligible = vec![main_bucket.id.clone()];
+    let mut reason = format!("{}: {}", main_bucket.id, main.why);
+    for other in &strengths[1..] {
+        let other_bucket = &fw.buckets[other.index];
+        let allowed = main_bucket.also_counts_as.contains(&other_bucket.id);
+        if allowed && other.value >= fw.counting.mixed_course_ratio * main.value {
+            eligible.push(other_bucket.id.clone());
+            reason.push_str(&format!(
+                ". Also {}: {}; its hours may count toward either",
+                other_bucket.id, other.why
+            ));
+        }
+    }
+    BucketDecision {
+        bucket: main_bucket.id.clone(),
+        eligible,
+        reason,
+    }
+}
+
+fn none(reason: String) -> BucketDecision {
+    BucketDecision {
+        bucket: NONE.to_string(),
+        eligible: Vec::new(),
+        reason,
+    }
+}

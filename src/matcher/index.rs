@@ -1,0 +1,212 @@
+//! The compiled vocabulary: every knowledge-area term and bucket cue, analysed into a key
+//! sequence and gathered into one Aho-Corasick automaton, so one pass over a course's text
+//! finds every single-word and multi-word entry at once.
+
+use crate::framework::Framework;
+use crate::text::{Analyzer, Token, acronyms_in};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// Weight of a knowledge area's own name as a vocabulary entry.
+pub const NAME_WEIGHT: f32 = 1.5;
+/// Weight of a `terms` entry.
+pub const TERM_WEIGHT: f32 = 1.0;
+/// Weight of a `related` entry.
+pub const RELATED_WEIGHT: f32 = 0.4;
+
+/// What a vocabulary entry points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A knowledge area, by index in the framework.
+    KnowledgeArea(u16),
+    /// A bucket's cue, by bucket index.
+    Cue(u8),
+    /// A bucket's exclusion cue.
+    Exclude(u8),
+    /// A bucket's age cue (lifts an exclusion).
+    Age(u8),
+}
+
+/// One entry behind a pattern.
+#[derive(Debug, Clone)]
+pub struct Posting {
+    /// What it points at.
+    pub target: Target,
+    /// Entry weight times the pattern's inverse document frequency (knowledge areas only).
+    pub weight: f32,
+    /// The entry as written in the framework.
+    pub display: u32,
+}
+
+/// The compiled vocabulary of one framework.
+pub struct Index {
+    /// The analyzer both sides share.
+    pub analyzer: Analyzer,
+    automaton: AhoCorasick,
+    /// Postings per pattern id.
+    pub postings: Vec<Vec<Posting>>,
+    /// Displays of entries, by `Posting::display`.
+    pub displays: Vec<String>,
+    /// Keys that occur anywhere in the vocabulary.
+    pub known_keys: HashSet<String>,
+    /// Folded vocabulary words and their keys, for typo tolerance.
+    pub words: Vec<(String, String)>,
+}
+
+impl Index {
+    /// Compiles a framework's vocabulary.
+    pub fn build(fw: &Framework) -> Self {
+        let acronyms: HashSet<String> = all_entries(fw).flat_map(acronyms_in).collect();
+        let analyzer = Analyzer::new(acronyms);
+
+        let mut builder = Builder::default();
+        for (k, ka) in fw.knowledge_areas.iter().enumerate() {
+            let target = Target::KnowledgeArea(k as u16);
+            builder.add(&analyzer, &ka.name, target, NAME_WEIGHT);
+            for term in &ka.terms {
+                builder.add(&analyzer, term, target, TERM_WEIGHT);
+            }
+            for term in &ka.related {
+                builder.add(&analyzer, term, target, RELATED_WEIGHT);
+            }
+        }
+        for (b, bucket) in fw.buckets.iter().enumerate() {
+            let b = b as u8;
+            for cue in &bucket.cues {
+                builder.add(&analyzer, cue, Target::Cue(b), 1.0);
+            }
+            for cue in &bucket.exclude_cues {
+                builder.add(&analyzer, cue, Target::Exclude(b), 1.0);
+            }
+            for cue in &bucket.age_cues {
+                builder.add(&analyzer, cue, Target::Age(b), 1.0);
+            }
+        }
+        builder.finish(analyzer, fw.knowledge_areas.len())
+    }
+
+    /// Every (pattern id, start, end) of the vocabulary in a key string built by [`key_string`].
+    pub fn find<'a>(
+        &'a self,
+        haystack: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.automaton
+            .find_overlapping_iter(haystack)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<String>,
+    ids: HashMap<String, usize>,
+    postings: Vec<Vec<Posting>>,
+    displays: Vec<String>,
+    known_keys: HashSet<String>,
+    words: HashMap<String, String>,
+}
+
+impl Builder {
+    fn add(&mut self, analyzer: &Analyzer, entry: &str, target: Target, weight: f32) {
+        let tokens = analyzer.tokens(entry);
+        if tokens.is_empty() {
+            return;
+        }
+        for t in &tokens {
+            self.known_keys.insert(t.key.clone());
+            if !t.key.starts_with('#') && t.word.chars().count() >= 6 {
+                self.words.insert(t.word.clone(), t.key.clone());
+            }
+        }
+        let extra_words = (tokens.len().min(3) - 1) as f32;
+        let weight = weight * (1.0 + 0.25 * extra_words);
+        let pattern = key_string(&tokens, &mut Vec::new());
+        let id = match self.ids.get(&pattern) {
+            Some(&id) => id,
+            None => {
+                let id = self.patterns.len();
+                self.ids.insert(pattern.clone(), id);
+                self.patterns.push(pattern);
+                self.postings.push(Vec::new());
+                id
+            }
+        };
+        let postings = &mut self.postings[id];
+        if let Some(existing) = postings.iter_mut().find(|p| p.target == target) {
+            existing.weight = existing.weight.max(weight);
+            return;
+        }
+        let display = self.displays.len() as u32;
+        self.displays.push(entry.trim().to_string());
+        postings.push(Posting {
+            target,
+            weight,
+            display,
+        });
+    }
+
+    fn finish(mut self, analyzer: Analyzer, knowledge_areas: usize) -> Index {
+        // Inverse document frequency over knowledge areas: an entry shared by many knowledge
+        // areas says little about any one of them.
+        let n = knowledge_areas.max(1) as f32;
+        for postings in &mut self.postings {
+            let df = postings
+                .iter()
+                .filter(|p| matches!(p.target, Target::KnowledgeArea(_)))
+                .count();
+            if df == 0 {
+                continue;
+            }
+            let idf = (1.0 + n / df as f32).ln();
+            for p in postings.iter_mut() {
+                if matches!(p.target, Target::KnowledgeArea(_)) {
+                    p.weight *= idf;
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .unwrap_or_else(|e| panic!("vocabulary automaton: {e}"));
+        let mut words: Vec<(String, String)> = self.words.into_iter().collect();
+        words.sort();
+        Index {
+            analyzer,
+            automaton,
+            postings: self.postings,
+            displays: self.displays,
+            known_keys: self.known_keys,
+            words,
+        }
+    }
+}
+
+/// The key string of tokens: ` key key key `, padded so patterns match whole words only.
+/// `starts` receives the byte offset of each token.
+pub fn key_string(tokens: &[Token], starts: &mut Vec<usize>) -> String {
+    let mut s = String::with_capacity(tokens.iter().map(|t| t.key.len() + 1).sum::<usize>() + 1);
+    starts.clear();
+    s.push(' ');
+    for t in tokens {
+        starts.push(s.len());
+        s.push_str(&t.key);
+        s.push(' ');
+    }
+    s
+}
+
+fn all_entries(fw: &Framework) -> impl Iterator<Item = &str> {
+    let ka = fw.knowledge_areas.iter().flat_map(|k| {
+        std::iter::once(k.name.as_str())
+            .chain(k.terms.iter().map(String::as_str))
+            .chain(k.related.iter().map(String::as_str))
+    });
+    let buckets = fw.buckets.iter().flat_map(|b| {
+        b.cues
+            .iter()
+            .chain(&b.exclude_cues)
+            .chain(&b.age_cues)
+            .map(String::as_str)
+    });
+    ka.chain(buckets)
+}

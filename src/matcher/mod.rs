@@ -1,0 +1,262 @@
+//! Matching: scores a course's title and description against every knowledge area and decides
+//! which requirement bucket its hours qualify for.
+//!
+//! The score is a BM25-style retrieval score over each knowledge area's vocabulary: each
+//! vocabulary entry found in the course contributes its weight (name > term > related, longer
+//! phrases more) times its inverse frequency across knowledge areas, saturated by how often it
+//! occurs (title occurrences count double) and normalized by text length. The sum is mapped
+//! onto 0..1. Words the vocabulary does not know are corrected for typos with strsim first.
+//! Every match keeps the vocabulary entries that produced it as evidence.
+
+mod bucket;
+mod fuzzy;
+mod index;
+
+pub use bucket::{BucketDecision, NONE as NONE_BUCKET};
+pub use index::Index;
+
+use crate::framework::Framework;
+use crate::text::Token;
+use index::{Target, key_string};
+use serde::Serialize;
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalization strength.
+const B: f32 = 0.5;
+/// The text length (in words) at which no length normalization applies.
+const REFERENCE_LENGTH: f32 = 40.0;
+/// How much more a title occurrence counts than a description occurrence.
+const TITLE_WEIGHT: f32 = 2.0;
+/// Raw score that maps to 1 - 1/e (about 0.63).
+const SCALE: f32 = 7.8;
+/// Evidence entries kept per match.
+const MAX_EVIDENCE: usize = 6;
+
+/// A knowledge area a course was scored against.
+#[derive(Debug, Clone, Serialize)]
+pub struct KaScore {
+    /// Index of the knowledge area in the framework.
+    pub ka: usize,
+    /// Score from 0 to 1.
+    pub score: f64,
+    /// The vocabulary entries found, strongest first.
+    pub evidence: Vec<String>,
+    /// True when the score passed the framework's thresholds.
+    pub selected: bool,
+}
+
+/// Everything the matcher concluded about one course.
+#[derive(Debug, Clone)]
+pub struct CourseMatch {
+    /// Knowledge areas with a score above zero, best first; `selected` marks the matches.
+    pub candidates: Vec<KaScore>,
+    /// Bucket decision with its reason.
+    pub bucket: BucketDecision,
+    /// Words that say something about content.
+    pub informative_words: usize,
+    /// True when the text is too thin to judge.
+    pub thin: bool,
+    /// Words read as another word because of a likely typo: (as written, read as).
+    pub corrections: Vec<(String, String)>,
+}
+
+impl CourseMatch {
+    /// The selected knowledge areas, best first.
+    pub fn selected(&self) -> impl Iterator<Item = &KaScore> {
+        self.candidates.iter().filter(|c| c.selected)
+    }
+}
+
+/// Per-bucket cue hits found in a course.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct CueHits {
+    pub title: u32,
+    pub description: u32,
+    pub exclude: Vec<String>,
+    pub age: u32,
+    pub examples: Vec<String>,
+}
+
+/// Scores courses against one framework.
+pub struct Matcher<'f> {
+    fw: &'f Framework,
+    index: Index,
+}
+
+struct FieldText {
+    tokens: Vec<Token>,
+    keys: String,
+    starts: Vec<usize>,
+    corrected: Vec<bool>,
+}
+
+impl<'f> Matcher<'f> {
+    /// Compiles the framework's vocabulary.
+    pub fn new(fw: &'f Framework) -> Self {
+        Self {
+            fw,
+            index: Index::build(fw),
+        }
+    }
+
+    /// The framework this matcher scores against.
+    pub fn framework(&self) -> &Framework {
+        self.fw
+    }
+
+    /// Scores one course.
+    pub fn match_course(&self, title: &str, description: &str) -> CourseMatch {
+        let mut corrections = Vec::new();
+        let title = self.field(title, &mut corrections);
+        let description = self.field(description, &mut corrections);
+        let informative_words = title
+            .tokens
+            .iter()
+            .chain(&description.tokens)
+            .filter(|t| t.informative)
+            .count();
+        let thin = informative_words < self.fw.matching.min_informative_words;
+
+        let kas = self.fw.knowledge_areas.len();
+        // Per knowledge area: (raw score, contributions by display).
+        let mut raw = vec![0.0f32; kas];
+        let mut contributions: Vec<Vec<(f32, String)>> = vec![Vec::new(); kas];
+        let mut cues = vec![CueHits::default(); self.fw.buckets.len()];
+
+        let length = (title.tokens.len() + description.tokens.len()) as f32;
+        let norm = 1.0 - B + B * (length / REFERENCE_LENGTH);
+
+        // Term frequency per pattern: (in title, in description, first span was corrected).
+        let mut hits: Vec<(usize, f32, f32, bool)> = Vec::new();
+        for (field, field_weight) in [(&title, TITLE_WEIGHT), (&description, 1.0)] {
+            for (pattern, start, end) in self.index.find(&field.keys) {
+                let corrected = field
+                    .starts
+                    .iter()
+                    .zip(&field.corrected)
+                    .any(|(&s, &c)| c && s > start && s < end);
+                let in_title = field_weight > 1.0;
+                match hits.iter_mut().find(|h| h.0 == pattern) {
+                    Some(h) => {
+                        if in_title {
+                            h.1 += 1.0;
+                        } else {
+                            h.2 += 1.0;
+                        }
+                        h.3 |= corrected;
+                    }
+                    None => hits.push((
+                        pattern,
+                        if in_title { 1.0 } else { 0.0 },
+                        if in_title { 0.0 } else { 1.0 },
+                        corrected,
+                    )),
+                }
+            }
+        }
+
+        for &(pattern, tf_title, tf_description, corrected) in &hits {
+            let tf = TITLE_WEIGHT * tf_title + tf_description;
+            let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
+            for posting in &self.index.postings[pattern] {
+                let display = &self.index.displays[posting.display as usize];
+                match posting.target {
+                    Target::KnowledgeArea(k) => {
+                        let k = k as usize;
+                        let contribution = posting.weight * saturated;
+                        raw[k] += contribution;
+                        let label = if corrected {
+                            format!("{display} (typo)")
+                        } else {
+                            display.clone()
+                        };
+                        contributions[k].push((contribution, label));
+                    }
+                    Target::Cue(b) => {
+                        let hit = &mut cues[b as usize];
+                        hit.title += tf_title as u32;
+                        hit.description += tf_description as u32;
+                        if !hit.examples.contains(display) {
+                            hit.examples.push(display.clone());
+                        }
+                    }
+                    Target::Exclude(b) => {
+                        let hit = &mut cues[b as usize];
+                        if !hit.exclude.contains(display) {
+                            hit.exclude.push(display.clone());
+                        }
+                    }
+                    Target::Age(b) => cues[b as usize].age += 1,
+                }
+            }
+        }
+
+        let mut candidates: Vec<KaScore> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| **r > 0.0)
+            .map(|(k, r)| {
+                let mut parts = std::mem::take(&mut contributions[k]);
+                parts.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                let mut evidence: Vec<String> = Vec::new();
+                for (_, label) in parts {
+                    if evidence.len() < MAX_EVIDENCE && !evidence.contains(&label) {
+                        evidence.push(label);
+                    }
+                }
+                KaScore {
+                    ka: k,
+                    score: round3(f64::from(1.0 - (-r / SCALE).exp())),
+                    evidence,
+                    selected: false,
+                }
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ka.cmp(&b.ka)));
+
+        if !thin {
+            let rules = &self.fw.matching;
+            let best = candidates.first().map_or(0.0, |c| c.score);
+            for c in candidates.iter_mut().take(rules.max_areas_per_course) {
+                c.selected = c.score >= rules.min_score && c.score >= rules.relative_cutoff * best;
+            }
+        }
+
+        let bucket = bucket::decide(self.fw, &candidates, &cues, thin, informative_words);
+        CourseMatch {
+            candidates,
+            bucket,
+            informative_words,
+            thin,
+            corrections,
+        }
+    }
+
+    fn field(&self, text: &str, corrections: &mut Vec<(String, String)>) -> FieldText {
+        let mut tokens = self.index.analyzer.tokens(text);
+        let mut corrected = vec![false; tokens.len()];
+        for (i, token) in tokens.iter_mut().enumerate() {
+            if token.key.starts_with('#') || self.index.known_keys.contains(&token.key) {
+                continue;
+            }
+            if let Some((word, key)) = fuzzy::correct(&self.index, &token.word) {
+                corrections.push((token.word.clone(), word.clone()));
+                token.key = key.clone();
+                corrected[i] = true;
+            }
+        }
+        let mut starts = Vec::with_capacity(tokens.len());
+        let keys = key_string(&tokens, &mut starts);
+        FieldText {
+            tokens,
+            keys,
+            starts,
+            corrected,
+        }
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

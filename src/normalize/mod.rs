@@ -1,0 +1,402 @@
+//! Normalizing rows: every row of the chosen sheet becomes a course or a skipped row with a
+//! reason. Hours, credits and CEUs become clock hours with a stated factor.
+
+pub mod hours;
+
+use crate::catalog::{CatalogTable, Cell, Role};
+use crate::source::SourceRef;
+use hours::{HOURS_PER_CEU, Unit};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// Longest title or description kept, in characters; longer text is cut with a marker.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Settings for normalization.
+#[derive(Debug, Clone)]
+pub struct NormalizeOptions {
+    /// Clock hours per credit.
+    pub credit_factor: f64,
+    /// Hours above this are taken for a mistake.
+    pub max_hours: f64,
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> Self {
+        Self {
+            credit_factor: 15.0,
+            max_hours: 1000.0,
+        }
+    }
+}
+
+/// A training, ready for matching.
+#[derive(Debug, Clone, Serialize)]
+pub struct Course {
+    /// Where it came from.
+    pub source: SourceRef,
+    /// The catalog's id, or `row N` when the catalog has none.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description, with any objectives or topics columns appended.
+    pub description: String,
+    /// Clock hours, when they could be read.
+    pub hours: Option<f64>,
+    /// How the hours were read ("3 credits x 15"), or why they could not be.
+    pub hours_note: Option<String>,
+    /// Provider or presenter.
+    pub provider: Option<String>,
+    /// Date, as an ISO date where it could be read, else as written.
+    pub date: Option<String>,
+    /// Delivery format.
+    pub format: Option<String>,
+}
+
+/// Why a row was not used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// The header row itself.
+    HeaderRow,
+    /// A title or note row above the header.
+    AboveHeader,
+    /// Nothing in the row.
+    Blank,
+    /// No title and no description.
+    NoTitle,
+    /// A total or subtotal row.
+    TotalRow,
+    /// The header repeated further down.
+    RepeatedHeader,
+    /// The same title, description and hours as an earlier row.
+    Duplicate {
+        /// The row it repeats.
+        of_row: u32,
+    },
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::HeaderRow => f.write_str("header row"),
+            SkipReason::AboveHeader => f.write_str("above the header row (a title or note)"),
+            SkipReason::Blank => f.write_str("blank row"),
+            SkipReason::NoTitle => f.write_str("no title or description"),
+            SkipReason::TotalRow => f.write_str("a total row, not a training"),
+            SkipReason::RepeatedHeader => f.write_str("the header row repeated"),
+            SkipReason::Duplicate { of_row } => write!(f, "same training as row {of_row}"),
+        }
+    }
+}
+
+/// A row not used, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// Where it is.
+    pub source: SourceRef,
+    /// Why it was not used.
+    pub reason: SkipReason,
+    /// The row's first text, to recognize it by.
+    pub preview: String,
+}
+
+/// A row used, with something worth a look.
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    /// Where it is.
+    pub source: SourceRef,
+    /// The column letter, where it concerns one cell.
+    pub column: Option<String>,
+    /// What is worth a look.
+    pub message: String,
+}
+
+/// The rows of one table, sorted into courses and skipped rows.
+#[derive(Debug, Default)]
+pub struct Normalized {
+    /// Courses, in row order.
+    pub courses: Vec<Course>,
+    /// Rows not used.
+    pub skipped: Vec<Skipped>,
+    /// Used rows with something worth a look.
+    pub warnings: Vec<Warning>,
+    /// Every row seen.
+    pub rows_seen: usize,
+}
+
+/// Turns a catalog table's rows into courses and skipped rows.
+pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized {
+    let mut out = Normalized::default();
+    let cols = &table.columns;
+    let source = |row: u32| SourceRef {
+        file: table.path.clone(),
+        sheet: table.sheet.name.clone(),
+        row,
+    };
+    let header_cells: Vec<String> = table.sheet.rows[table.header_index]
+        .cells
+        .iter()
+        .map(Cell::text)
+        .collect();
+    let mut seen: HashMap<(String, String, String), u32> = HashMap::new();
+
+    for (i, row) in table.sheet.rows.iter().enumerate() {
+        out.rows_seen += 1;
+        let preview = row
+            .cells
+            .iter()
+            .map(Cell::text)
+            .find(|t| !t.is_empty())
+            .map(|t| truncate_chars(&t, 80))
+            .unwrap_or_default();
+        let skip = |reason| Skipped {
+            source: source(row.number),
+            reason,
+            preview: preview.clone(),
+        };
+        if i == table.header_index {
+            out.skipped.push(skip(SkipReason::HeaderRow));
+            continue;
+        }
+        if row.cells.iter().all(Cell::is_blank) {
+            out.skipped.push(skip(SkipReason::Blank));
+            continue;
+        }
+        if i < table.header_index {
+            out.skipped.push(skip(SkipReason::AboveHeader));
+            continue;
+        }
+        let cell = |col: Option<usize>| -> &Cell {
+            col.and_then(|c| row.cells.get(c)).unwrap_or(&Cell::Empty)
+        };
+        let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
+        if texts.len() >= header_cells.len().min(2)
+            && texts
+                .iter()
+                .zip(&header_cells)
+                .filter(|(a, b)| !a.is_empty() && a == b)
+                .count()
+                >= 2
+        {
+            out.skipped.push(skip(SkipReason::RepeatedHeader));
+            continue;
+        }
+
+        let title = cell(cols.get(Role::Title)).text();
+        let mut description = cell(cols.get(Role::Description)).text();
+        for col in cols.all(Role::MoreText) {
+            let more = cell(Some(col)).text();
+            if !more.is_empty() {
+                if !description.is_empty() {
+                    description.push('\n');
+                }
+                description.push_str(&more);
+            }
+        }
+        if title.is_empty() && description.is_empty() {
+            out.skipped.push(skip(SkipReason::NoTitle));
+            continue;
+        }
+        if is_total_label(&title) && description.is_empty() {
+            out.skipped.push(skip(SkipReason::TotalRow));
+            continue;
+        }
+
+        let (hours, hours_note, hours_col) = read_hours(table, &|c| cell(Some(c)), options);
+        let key = (
+            title.to_lowercase(),
+            description.to_lowercase(),
+            format!("{hours:?}"),
+        );
+        if let Some(&first) = seen.get(&key) {
+            out.skipped
+                .push(skip(SkipReason::Duplicate { of_row: first }));
+            continue;
+        }
+        seen.insert(key, row.number);
+
+        let src = source(row.number);
+        if hours.is_none() {
+            out.warnings.push(Warning {
+                source: src.clone(),
+                column: hours_col.map(crate::source::column_letters),
+                message: hours_note
+                    .clone()
+                    .unwrap_or_else(|| "no hours given".to_string()),
+            });
+        }
+        let id = cell(cols.get(Role::Id)).text();
+        let optional = |role| Some(cell(cols.get(role)).text()).filter(|t| !t.is_empty());
+        let date = match cell(cols.get(Role::Date)) {
+            Cell::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
+            other => Some(other.text()).filter(|t| !t.is_empty()),
+        };
+        out.courses.push(Course {
+            source: src,
+            id: if id.is_empty() {
+                format!("row {}", row.number)
+            } else {
+                id
+            },
+            title: truncate_chars(&title, MAX_TEXT_CHARS),
+            description: truncate_chars(&description, MAX_TEXT_CHARS),
+            hours,
+            hours_note,
+            provider: optional(Role::Provider),
+            date,
+            format: optional(Role::Format),
+        });
+    }
+    out
+}
+
+type CellAt<'a> = dyn Fn(usize) -> &'a Cell + 'a;
+
+/// Reads hours from the hours column, else credits, else CEUs.
+fn read_hours<'a>(
+    table: &CatalogTable,
+    cell: &CellAt<'a>,
+    options: &NormalizeOptions,
+) -> (Option<f64>, Option<String>, Option<usize>) {
+    let cols = &table.columns;
+    let sources = [
+        (Role::Hours, Unit::Hours),
+        (Role::Credits, Unit::Credits),
+        (Role::Ceus, Unit::Ceus),
+    ];
+    let mut first_problem: Option<(String, usize)> = None;
+    for (role, unit) in sources {
+        let Some(col) = cols.get(role) else { continue };
+        let default_unit = if role == Role::Hours
+            && cols
+                .header(role)
+                .is_some_and(|h| crate::text::fold(h).contains("minut"))
+        {
+            None
+        } else {
+            Some(unit)
+        };
+        let value = cell(col);
+        let parsed = match value {
+            Cell::Empty => continue,
+            Cell::Number(n) => match default_unit {
+                Some(u) => Ok(hours::Quantity {
+                    amount: *n,
+                    unit: u,
+                }),
+                None => Ok(hours::Quantity {
+                    amount: n / 60.0,
+                    unit: Unit::Hours,
+                }),
+            },
+            Cell::Duration(h) => Ok(hours::Quantity {
+                amount: *h,
+                unit: Unit::Hours,
+            }),
+            Cell::Text(t) => hours::parse(t, default_unit.unwrap_or(Unit::Hours)).map(|mut q| {
+                if default_unit.is_none()
+                    && q.unit == Unit::Hours
+                    && t.trim().parse::<f64>().is_ok()
+                {
+                    q.amount /= 60.0;
+                }
+                q
+            }),
+            other => Err(format!("'{other}' is not a number of hours")),
+        };
+        let letter = crate::source::column_letters(col);
+        match parsed {
+            Ok(q) => {
+                let (clock, note) = match q.unit {
+                    Unit::Hours => (q.amount, None),
+                    Unit::Credits => (
+                        q.amount * options.credit_factor,
+                        Some(format!(
+                            "{} credits x {} clock hours per credit",
+                            trim_number(q.amount),
+                            trim_number(options.credit_factor)
+                        )),
+                    ),
+                    Unit::Ceus => (
+                        q.amount * HOURS_PER_CEU,
+                        Some(format!(
+                            "{} CEUs x {} clock hours per CEU",
+                            trim_number(q.amount),
+                            trim_number(HOURS_PER_CEU)
+                        )),
+                    ),
+                };
+                if !clock.is_finite() || clock <= 0.0 {
+                    first_problem.get_or_insert((
+                        format!("column {letter}: hours '{value}' are not more than zero"),
+                        col,
+                    ));
+                    continue;
+                }
+                if clock > options.max_hours {
+                    first_problem.get_or_insert((
+                        format!(
+                            "column {letter}: {} hours is more than {} and taken for a mistake",
+                            trim_number(clock),
+                            trim_number(options.max_hours)
+                        ),
+                        col,
+                    ));
+                    continue;
+                }
+                return (Some(round2(clock)), note, Some(col));
+            }
+            Err(why) => {
+                first_problem.get_or_insert((
+                    format!("column {letter}: hours '{value}' not understood ({why})"),
+                    col,
+                ));
+            }
+        }
+    }
+    match first_problem {
+        Some((message, col)) => (None, Some(message), Some(col)),
+        None => (None, None, cols.get(Role::Hours)),
+    }
+}
+
+fn is_total_label(title: &str) -> bool {
+    let folded = crate::text::fold(title);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["total"]
+            | ["totals"]
+            | ["subtotal"]
+            | ["grand", "total"]
+            | ["total", "hours"]
+            | ["sum"]
+            | ["total", "horas"]
+            | ["total", "de", "horas"]
+    )
+}
+
+/// Text cut to `max` characters with a visible marker.
+pub fn truncate_chars(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Rounds to hundredths.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn trim_number(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}

@@ -1,0 +1,85 @@
+//! Writing outputs safely: never over an input file, and atomically (a temporary file beside
+//! the target, renamed into place), so a failed run leaves no partial file behind.
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Fails when `output` is one of the `inputs` (compared after resolving links and `..`).
+pub fn ensure_not_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let out = canonical(output);
+    for input in inputs {
+        if canonical(input) == out {
+            return Err(Error::Usage(format!(
+                "the output {} is also an input: crosswalk never writes over an input file",
+                output.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    // The file does not exist yet: resolve its folder.
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Writes bytes to `path` through a temporary file in the same folder, then renames it.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let fail = |message: String| Error::Write {
+        path: path.to_path_buf(),
+        message,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if path.is_dir() {
+        return Err(fail("is a folder".to_string()));
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(".crosswalk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail(e.to_string()))?;
+    temp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
+    temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+    temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_write_over_an_input() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let input = dir.path().join("catalog.xlsx");
+        std::fs::write(&input, b"x").expect("write");
+        let same = dir.path().join(".").join("catalog.xlsx");
+        assert!(ensure_not_input(&same, std::slice::from_ref(&input)).is_err());
+        assert!(ensure_not_input(&dir.path().join("out.xlsx"), &[input]).is_ok());
+    }
+
+    #[test]
+    fn writes_atomically_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("out.json");
+        write_atomic(&target, b"one").expect("write");
+        write_atomic(&target, b"two").expect("overwrite");
+        assert_eq!(std::fs::read(&target).expect("read"), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(names.len(), 1);
+    }
+}

@@ -1,0 +1,679 @@
+//! The annotated workbook (rust_xlsxwriter): Summary with a chart, Courses, a Coverage heat
+//! map, Gaps, Allocation, Skipped rows and About.
+//!
+//! Text from input cells is always written as a string cell, so a title starting with `=`
+//! stays text; cell text is cut at the format's 32,767-character limit with a visible marker.
+
+use super::AuditReport;
+use crate::allocate::Status;
+use crate::coverage::CoverageStatus;
+use crate::error::{Error, Result};
+use rust_xlsxwriter::{
+    Chart, ChartFormat, ChartSolidFill, ChartType, Color, ConditionalFormat3ColorScale,
+    ConditionalFormatType, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+/// Longest text a cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
+const TRUNCATION_MARKER: &str = " …[cut]";
+
+struct Styles {
+    title: Format,
+    header: Format,
+    header_rotated: Format,
+    wrap: Format,
+    text: Format,
+    hours: Format,
+    score: Format,
+    met: Format,
+    short: Format,
+    missing: Format,
+    weak: Format,
+    other: Format,
+    note: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        let header = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0x1F4E79))
+            .set_font_color(Color::White)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
+        Self {
+            title: Format::new().set_bold().set_font_size(14),
+            header_rotated: header
+                .clone()
+                .set_rotation(90)
+                .set_align(FormatAlign::Center),
+            header,
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            text: Format::new().set_align(FormatAlign::Top),
+            hours: Format::new()
+                .set_num_format("0.0#")
+                .set_align(FormatAlign::Top),
+            score: Format::new()
+                .set_num_format("0.00")
+                .set_align(FormatAlign::Center),
+            met: Format::new()
+                .set_background_color(Color::RGB(0xC6EFCE))
+                .set_font_color(Color::RGB(0x006100)),
+            short: Format::new()
+                .set_background_color(Color::RGB(0xFFEB9C))
+                .set_font_color(Color::RGB(0x9C5700)),
+            missing: Format::new()
+                .set_background_color(Color::RGB(0xFFC7CE))
+                .set_font_color(Color::RGB(0x9C0006)),
+            weak: Format::new()
+                .set_background_color(Color::RGB(0xFFEB9C))
+                .set_text_wrap(),
+            other: Format::new()
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_text_wrap(),
+            note: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x595959)),
+        }
+    }
+}
+
+/// The workbook as bytes.
+pub fn render(report: &AuditReport) -> Result<Vec<u8>> {
+    build(report).map_err(|e| Error::Write {
+        path: "workbook".into(),
+        message: e.to_string(),
+    })
+}
+
+fn build(report: &AuditReport) -> std::result::Result<Vec<u8>, XlsxError> {
+    let styles = Styles::new();
+    let mut wb = Workbook::new();
+    summary(wb.add_worksheet(), report, &styles)?;
+    courses(wb.add_worksheet(), report, &styles)?;
+    matrix(wb.add_worksheet(), report, &styles)?;
+    gaps(wb.add_worksheet(), report, &styles)?;
+    allocation(wb.add_worksheet(), report, &styles)?;
+    skipped(wb.add_worksheet(), report, &styles)?;
+    about(wb.add_worksheet(), report, &styles)?;
+    wb.save_to_buffer()
+}
+
+/// Cuts text to the cell limit with a visible marker.
+pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return text.into();
+    }
+    let keep = MAX_CELL_CHARS - TRUNCATION_MARKER.chars().count();
+    let mut s: String = text.chars().take(keep).collect();
+    s.push_str(TRUNCATION_MARKER);
+    s.into()
+}
+
+fn put(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> std::result::Result<(), XlsxError> {
+    ws.write_string_with_format(row, col, cell_text(text), format)?;
+    Ok(())
+}
+
+fn headers(
+    ws: &mut Worksheet,
+    row: u32,
+    names: &[&str],
+    styles: &Styles,
+) -> std::result::Result<(), XlsxError> {
+    for (c, name) in names.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *name, &styles.header)?;
+    }
+    Ok(())
+}
+
+fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Summary")?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 14)?;
+    ws.set_column_width(2, 14)?;
+    ws.set_column_width(3, 16)?;
+    ws.set_column_width(4, 22)?;
+    ws.set_column_width(5, 16)?;
+    put(ws, 0, 0, "Training catalog audit", &st.title)?;
+    put(
+        ws,
+        1,
+        0,
+        &format!(
+            "{} ({}, {})",
+            r.framework.title, r.framework.id, r.framework.version
+        ),
+        &st.text,
+    )?;
+    let files: Vec<&str> = r.inputs.iter().map(|i| i.file.as_str()).collect();
+    put(ws, 2, 0, &format!("Input: {}", files.join(", ")), &st.note)?;
+
+    let mut row = 4;
+    headers(
+        ws,
+        row,
+        &[
+            "Requirement",
+            "Required h",
+            "Counted h",
+            "Offered h",
+            "Status",
+            "Trainings",
+        ],
+        st,
+    )?;
+    let first_req_row = row + 1;
+    for req in &r.requirements {
+        row += 1;
+        put(ws, row, 0, &req.name, &st.wrap)?;
+        ws.write_number_with_format(row, 1, req.required_hours, &st.hours)?;
+        ws.write_number_with_format(row, 2, req.counted_hours, &st.hours)?;
+        ws.write_number_with_format(row, 3, req.qualifying_hours, &st.hours)?;
+        let format = match req.status {
+            Status::Met => &st.met,
+            Status::Short { .. } => &st.short,
+            Status::NoQualifyingCourses => &st.missing,
+        };
+        put(ws, row, 4, &req.status.describe(), format)?;
+        ws.write_number(row, 5, req.qualifying_courses as f64)?;
+    }
+    let last_req_row = row;
+    row += 1;
+    put(
+        ws,
+        row,
+        0,
+        "Counted hours never exceed the requirement; each hour counts toward one part only when the framework says so. Offered hours are all hours of qualifying trainings.",
+        &st.note,
+    )?;
+
+    let mut chart = Chart::new(ChartType::Bar);
+    chart.title().set_name("Hours: required and counted");
+    chart
+        .add_series()
+        .set_name("Required")
+        .set_categories(("Summary", first_req_row, 0, last_req_row, 0))
+        .set_values(("Summary", first_req_row, 1, last_req_row, 1))
+        .set_format(
+            ChartFormat::new()
+                .set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(0xA6A6A6))),
+        );
+    chart
+        .add_series()
+        .set_name("Counted")
+        .set_categories(("Summary", first_req_row, 0, last_req_row, 0))
+        .set_values(("Summary", first_req_row, 2, last_req_row, 2))
+        .set_format(
+            ChartFormat::new()
+                .set_solid_fill(ChartSolidFill::new().set_color(Color::RGB(0x2E75B6))),
+        );
+    chart.set_width(620).set_height(300);
+    ws.insert_chart(row + 2, 0, &chart)?;
+    row += 18;
+
+    headers(ws, row, &["Trainings by bucket", "Trainings", "Hours"], st)?;
+    for b in &r.summary.buckets {
+        row += 1;
+        put(ws, row, 0, &b.bucket, &st.text)?;
+        ws.write_number(row, 1, b.courses as f64)?;
+        ws.write_number_with_format(row, 2, b.hours, &st.hours)?;
+    }
+    row += 2;
+    headers(
+        ws,
+        row,
+        &[
+            "Area of expertise",
+            "Evidenced by",
+            "Knowledge areas",
+            "Covered",
+            "Weak",
+            "Not covered",
+        ],
+        st,
+    )?;
+    for a in &r.areas {
+        row += 1;
+        put(ws, row, 0, &a.name, &st.text)?;
+        let by = match a.evidenced_by {
+            crate::framework::EvidencedBy::Training => "training",
+            crate::framework::EvidencedBy::Other => "references, work",
+        };
+        put(ws, row, 1, by, &st.text)?;
+        ws.write_number(row, 2, a.knowledge_areas as f64)?;
+        ws.write_number(row, 3, a.covered as f64)?;
+        ws.write_number(row, 4, a.weak as f64)?;
+        let fmt = if a.uncovered == 0 {
+            &st.met
+        } else if a.evidenced_by == crate::framework::EvidencedBy::Other {
+            &st.other
+        } else {
+            &st.missing
+        };
+        ws.write_number_with_format(row, 5, a.uncovered as f64, fmt)?;
+    }
+    row += 2;
+    let s = &r.summary;
+    for line in [
+        format!(
+            "Rows read: {} (used {}, skipped {}; see Skipped rows)",
+            s.rows_seen, s.rows_used, s.rows_skipped
+        ),
+        format!(
+            "Trainings: {} with {} h in all; {} without readable hours; {} too thin to judge",
+            s.rows_used,
+            s.total_hours,
+            s.rows_used - s.courses_with_hours,
+            s.thin_courses
+        ),
+        format!(
+            "Knowledge areas: {} covered, {} weak, {} not covered by training, {} documented by other evidence",
+            s.knowledge_areas_covered,
+            s.knowledge_areas_weak,
+            s.knowledge_areas_uncovered,
+            s.knowledge_areas_other_evidence
+        ),
+    ] {
+        put(ws, row, 0, &line, &st.text)?;
+        row += 1;
+    }
+    ws.set_active(true);
+    Ok(())
+}
+
+fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Courses")?;
+    let cols: &[(&str, f64)] = &[
+        ("File", 16.0),
+        ("Sheet", 12.0),
+        ("Row", 6.0),
+        ("ID", 10.0),
+        ("Title", 40.0),
+        ("Hours", 8.0),
+        ("Bucket", 16.0),
+        ("Counts toward", 22.0),
+        ("Knowledge areas", 46.0),
+        ("Best score", 8.0),
+        ("Evidence", 50.0),
+        ("Why this bucket", 50.0),
+        ("Flags", 30.0),
+        ("Provider", 18.0),
+        ("Date", 11.0),
+        ("Format", 12.0),
+        ("Description", 70.0),
+    ];
+    for (c, (name, width)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &st.header)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    for (i, course) in r.courses.iter().enumerate() {
+        let row = i as u32 + 1;
+        put(ws, row, 0, &course.source.file, &st.text)?;
+        put(
+            ws,
+            row,
+            1,
+            course.source.sheet.as_deref().unwrap_or(""),
+            &st.text,
+        )?;
+        ws.write_number_with_format(row, 2, f64::from(course.source.row), &st.text)?;
+        put(ws, row, 3, &course.id, &st.text)?;
+        put(ws, row, 4, &course.title, &st.wrap)?;
+        if let Some(h) = course.hours {
+            ws.write_number_with_format(row, 5, h, &st.hours)?;
+        }
+        put(ws, row, 6, &course.bucket, &st.text)?;
+        let counted: Vec<String> = course
+            .counted
+            .iter()
+            .map(|c| format!("{} {} h", c.requirement, c.hours))
+            .collect();
+        put(ws, row, 7, &counted.join("\n"), &st.wrap)?;
+        let names: Vec<String> = course
+            .knowledge_areas
+            .iter()
+            .map(|k| format!("{} ({:.2})", k.name, k.score))
+            .collect();
+        put(ws, row, 8, &names.join("\n"), &st.wrap)?;
+        if let Some(best) = course.knowledge_areas.first() {
+            ws.write_number_with_format(row, 9, best.score, &st.score)?;
+        }
+        let evidence: Vec<String> = course
+            .knowledge_areas
+            .iter()
+            .map(|k| format!("{}: {}", k.name, k.evidence.join(", ")))
+            .collect();
+        put(ws, row, 10, &evidence.join("\n"), &st.wrap)?;
+        put(ws, row, 11, &course.bucket_reason, &st.wrap)?;
+        let mut flags = Vec::new();
+        if course.thin {
+            flags.push("too little text to judge".to_string());
+        }
+        if let Some(note) = &course.hours_note {
+            flags.push(format!("hours: {note}"));
+        } else if course.hours.is_none() {
+            flags.push("no hours given".to_string());
+        }
+        if !course.typos.is_empty() {
+            flags.push(format!("read as typos: {}", course.typos.join(", ")));
+        }
+        put(
+            ws,
+            row,
+            12,
+            &flags.join("\n"),
+            if course.thin || course.hours.is_none() {
+                &st.weak
+            } else {
+                &st.wrap
+            },
+        )?;
+        put(
+            ws,
+            row,
+            13,
+            course.provider.as_deref().unwrap_or(""),
+            &st.wrap,
+        )?;
+        put(ws, row, 14, course.date.as_deref().unwrap_or(""), &st.text)?;
+        put(
+            ws,
+            row,
+            15,
+            course.format.as_deref().unwrap_or(""),
+            &st.text,
+        )?;
+        put(ws, row, 16, &course.description, &st.wrap)?;
+    }
+    ws.set_freeze_panes(1, 5)?;
+    let last = r.courses.len().max(1) as u32;
+    ws.autofilter(0, 0, last, (cols.len() - 1) as u16)?;
+    Ok(())
+}
+
+fn matrix(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Coverage")?;
+    ws.set_column_width(0, 10)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_width(2, 7)?;
+    put(
+        ws,
+        0,
+        0,
+        "Courses x knowledge areas: match scores (0 to 1). Empty: not matched.",
+        &st.note,
+    )?;
+    ws.write_string_with_format(1, 0, "ID", &st.header)?;
+    ws.write_string_with_format(1, 1, "Title", &st.header)?;
+    ws.write_string_with_format(1, 2, "Hours", &st.header)?;
+    ws.set_row_height(1, 190)?;
+    for (k, ka) in r.coverage.iter().enumerate() {
+        let col = 3 + k as u16;
+        ws.set_column_width(col, 4.5)?;
+        put(
+            ws,
+            1,
+            col,
+            &format!("{} · {}", ka.area, ka.name),
+            &st.header_rotated,
+        )?;
+    }
+    // Per-course scores come from the course's matches.
+    let index: std::collections::HashMap<&str, usize> = r
+        .coverage
+        .iter()
+        .enumerate()
+        .map(|(k, ka)| (ka.id.as_str(), k))
+        .collect();
+    for (i, course) in r.courses.iter().enumerate() {
+        let row = 2 + i as u32;
+        put(ws, row, 0, &course.id, &st.text)?;
+        put(ws, row, 1, &course.title, &st.text)?;
+        if let Some(h) = course.hours {
+            ws.write_number_with_format(row, 2, h, &st.hours)?;
+        }
+        for m in &course.knowledge_areas {
+            if let Some(&k) = index.get(m.id.as_str()) {
+                ws.write_number_with_format(row, 3 + k as u16, m.score, &st.score)?;
+            }
+        }
+    }
+    let last_row = 1 + r.courses.len().max(1) as u32;
+    let last_col = 2 + r.coverage.len().max(1) as u16;
+    // Totals: how many courses cover each knowledge area.
+    let totals_row = last_row + 1;
+    put(ws, totals_row, 1, "Trainings covering", &st.header)?;
+    for (k, ka) in r.coverage.iter().enumerate() {
+        let fmt = match ka.status {
+            CoverageStatus::Covered => &st.met,
+            CoverageStatus::Weak => &st.short,
+            CoverageStatus::Uncovered => &st.missing,
+            CoverageStatus::OtherEvidence => &st.other,
+        };
+        ws.write_number_with_format(totals_row, 3 + k as u16, ka.courses.len() as f64, fmt)?;
+    }
+    let scale = ConditionalFormat3ColorScale::new()
+        .set_minimum(ConditionalFormatType::Number, 0.0)
+        .set_midpoint(ConditionalFormatType::Number, 0.5)
+        .set_maximum(ConditionalFormatType::Number, 1.0)
+        .set_minimum_color(Color::RGB(0xFFF2CC))
+        .set_midpoint_color(Color::RGB(0x9BC2E6))
+        .set_maximum_color(Color::RGB(0x1F4E79));
+    ws.add_conditional_format(2, 3, last_row, last_col, &scale)?;
+    ws.set_freeze_panes(2, 3)?;
+    Ok(())
+}
+
+fn gaps(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Gaps")?;
+    let cols: &[(&str, f64)] = &[
+        ("Area of expertise", 24.0),
+        ("Knowledge area", 40.0),
+        ("Status", 30.0),
+        ("Why", 60.0),
+        ("Trainings", 10.0),
+        ("Hours", 8.0),
+        ("Best training", 40.0),
+    ];
+    for (c, (name, width)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &st.header)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    let mut row = 0;
+    for gap in &r.gaps {
+        row += 1;
+        let ka = r.coverage.iter().find(|k| k.id == gap.id);
+        let fmt = match gap.status {
+            CoverageStatus::Uncovered => &st.missing,
+            CoverageStatus::OtherEvidence => &st.other,
+            _ => &st.weak,
+        };
+        put(ws, row, 0, &gap.area, &st.text)?;
+        put(ws, row, 1, &gap.name, &st.text)?;
+        put(ws, row, 2, gap.status.describe(), fmt)?;
+        put(ws, row, 3, &gap.reason, &st.wrap)?;
+        if let Some(ka) = ka {
+            ws.write_number(row, 4, ka.courses.len() as f64)?;
+            ws.write_number_with_format(row, 5, ka.hours, &st.hours)?;
+            if let Some(best) = ka.courses.first() {
+                let title = r
+                    .courses
+                    .iter()
+                    .find(|c| c.id == best.id && c.source == best.source)
+                    .map_or("", |c| c.title.as_str());
+                put(
+                    ws,
+                    row,
+                    6,
+                    &format!("{} {} ({:.2})", best.id, title, best.score),
+                    &st.wrap,
+                )?;
+            }
+        }
+    }
+    if r.gaps.is_empty() {
+        put(ws, 1, 0, "Every knowledge area is covered.", &st.note)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, row.max(1), (cols.len() - 1) as u16)?;
+    Ok(())
+}
+
+fn allocation(
+    ws: &mut Worksheet,
+    r: &AuditReport,
+    st: &Styles,
+) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Allocation")?;
+    let cols: &[(&str, f64)] = &[
+        ("Requirement", 20.0),
+        ("Hours", 8.0),
+        ("ID", 10.0),
+        ("Title", 50.0),
+        ("File", 18.0),
+        ("Row", 6.0),
+    ];
+    for (c, (name, width)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &st.header)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    for (i, line) in r.allocation.iter().enumerate() {
+        let row = i as u32 + 1;
+        put(ws, row, 0, &line.requirement, &st.text)?;
+        ws.write_number_with_format(row, 1, line.hours, &st.hours)?;
+        put(ws, row, 2, &line.course, &st.text)?;
+        put(ws, row, 3, &line.title, &st.text)?;
+        put(ws, row, 4, &line.source.file, &st.text)?;
+        ws.write_number(row, 5, f64::from(line.source.row))?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(
+        0,
+        0,
+        r.allocation.len().max(1) as u32,
+        (cols.len() - 1) as u16,
+    )?;
+    Ok(())
+}
+
+fn skipped(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Skipped rows")?;
+    let cols: &[(&str, f64)] = &[
+        ("File", 18.0),
+        ("Sheet", 14.0),
+        ("Row", 6.0),
+        ("Reason", 36.0),
+        ("Row begins with", 60.0),
+    ];
+    for (c, (name, width)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &st.header)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    for (i, s) in r.skipped.iter().enumerate() {
+        let row = i as u32 + 1;
+        put(ws, row, 0, &s.source.file, &st.text)?;
+        put(
+            ws,
+            row,
+            1,
+            s.source.sheet.as_deref().unwrap_or(""),
+            &st.text,
+        )?;
+        ws.write_number(row, 2, f64::from(s.source.row))?;
+        put(ws, row, 3, &s.reason, &st.text)?;
+        put(ws, row, 4, &s.preview, &st.text)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, r.skipped.len().max(1) as u32, (cols.len() - 1) as u16)?;
+    Ok(())
+}
+
+fn about(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
+    ws.set_name("About")?;
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 90)?;
+    let mut row = 0;
+    put(ws, row, 0, "About this workbook", &st.title)?;
+    let mut pair =
+        |ws: &mut Worksheet, key: &str, value: &str| -> std::result::Result<(), XlsxError> {
+            row += 1;
+            put(ws, row, 0, key, &st.header)?;
+            put(ws, row, 1, value, &st.wrap)?;
+            Ok(())
+        };
+    pair(ws, "Tool", &format!("{} {}", r.tool.name, r.tool.version))?;
+    pair(
+        ws,
+        "Framework",
+        &format!("{} ({})", r.framework.title, r.framework.id),
+    )?;
+    pair(ws, "Framework version", &r.framework.version)?;
+    pair(ws, "Framework source", &r.framework.source)?;
+    for input in &r.inputs {
+        pair(
+            ws,
+            "Input",
+            &format!(
+                "{} ({}{}); header row {}; SHA-256 {}",
+                input.file,
+                input.format,
+                input
+                    .sheet
+                    .as_ref()
+                    .map(|s| format!(", sheet '{s}'"))
+                    .unwrap_or_default(),
+                input.header_row,
+                input.sha256
+            ),
+        )?;
+        let columns: Vec<String> = input
+            .columns
+            .iter()
+            .map(|c| format!("{} = {:?} ('{}')", c.column, c.role, c.header))
+            .collect();
+        pair(ws, "Columns read", &columns.join("; "))?;
+        for note in &input.notes {
+            pair(ws, "Note", note)?;
+        }
+    }
+    let s = &r.settings;
+    pair(
+        ws,
+        "Credit conversion",
+        &format!(
+            "{} clock hours per credit; {} per CEU",
+            s.credit_factor, s.ceu_factor
+        ),
+    )?;
+    pair(
+        ws,
+        "Counting",
+        if s.hours_count_once {
+            "each hour of a training counts toward one part requirement only"
+        } else {
+            "a training's hours may count toward several requirements"
+        },
+    )?;
+    pair(
+        ws,
+        "Matching",
+        &format!(
+            "knowledge areas reported from score {}; strong coverage from {}; weak below {} h",
+            s.min_score, s.strong_score, s.weak_below_hours
+        ),
+    )?;
+    pair(
+        ws,
+        "Reading scores",
+        "Scores run from 0 to 1 and come from the framework's descriptor vocabulary found in the title (counted double) and description; the Evidence column lists the words and phrases found.",
+    )?;
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! Text analysis shared by the vocabulary and the course text, so both sides are read the same
+//! way: accents and case folded, words split on anything not a letter or digit, stop words
+//! (English and Spanish) dropped, English stemming, and acronyms kept apart from words.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+
+/// Function words in English and Spanish, dropped before matching.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "doing", "during", "each", "etc", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
+    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "more", "most",
+    "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+    "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
+    "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "within", "without", "would", "you", "your", "yours", "al", "como", "con", "de", "del", "el",
+    "en", "entre", "es", "esta", "este", "la", "las", "lo", "los", "mas", "para", "pero", "por",
+    "que", "se", "sin", "sobre", "su", "sus", "un", "una", "unas", "unos", "y", "o", "u", "e",
+];
+
+/// Words that say what kind of event a training is, not what it teaches.
+const GENERIC_WORDS: &[&str] = &[
+    "course",
+    "courses",
+    "training",
+    "trainings",
+    "workshop",
+    "workshops",
+    "seminar",
+    "seminars",
+    "module",
+    "modules",
+    "session",
+    "sessions",
+    "part",
+    "webinar",
+    "webinars",
+    "class",
+    "classes",
+    "unit",
+    "units",
+    "lecture",
+    "lectures",
+    "series",
+    "introduction",
+    "intro",
+    "overview",
+    "advanced",
+    "basic",
+    "basics",
+    "level",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "topic",
+    "topics",
+    "special",
+    "general",
+    "program",
+    "annual",
+    "conference",
+    "meeting",
+    "new",
+    "update",
+    "updates",
+    "online",
+    "virtual",
+    "live",
+    "recorded",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "curso",
+    "taller",
+    "sesion",
+    "modulo",
+    "capacitacion",
+    "seminario",
+    "parte",
+    "tema",
+    "temas",
+    "clase",
+    "required",
+    "orientation",
+    "refresher",
+    "misc",
+    "tbd",
+    "other",
+    "staff",
+    "all",
+];
+
+/// One analysed word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The folded (lowercase, accentless) word.
+    pub word: String,
+    /// The matching key: the stem, or `#word` for an acronym.
+    pub key: String,
+    /// True when the word says something about content (not a stop, generic word or number).
+    pub informative: bool,
+}
+
+/// Reads text into tokens the same way for vocabulary and course text.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    stop: HashSet<&'static str>,
+    generic: HashSet<&'static str>,
+    acronyms: HashSet<String>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new(HashSet::new())
+    }
+}
+
+impl Analyzer {
+    /// An analyzer that treats the given folded words as acronyms when written in capitals.
+    pub fn new(acronyms: HashSet<String>) -> Self {
+        Self {
+            stemmer: Stemmer::create(Algorithm::English),
+            stop: STOP_WORDS.iter().copied().collect(),
+            generic: GENERIC_WORDS.iter().copied().collect(),
+            acronyms,
+        }
+    }
+
+    /// The acronyms this analyzer knows.
+    pub fn acronyms(&self) -> &HashSet<String> {
+        &self.acronyms
+    }
+
+    /// Splits text into tokens, dropping stop words.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        self.tokens_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Analyzer::tokens`], appending into a reused buffer.
+    pub fn tokens_into(&self, text: &str, out: &mut Vec<Token>) {
+        for raw in raw_words(text) {
+            let word = fold(raw);
+            if word.is_empty() || self.stop.contains(word.as_str()) {
+                continue;
+            }
+            let is_acronym = raw.len() >= 2
+                && raw.chars().any(|c| c.is_alphabetic())
+                && raw.chars().all(|c| !c.is_lowercase())
+                && self.acronyms.contains(&word);
+            let numeric = word.chars().all(|c| c.is_ascii_digit());
+            let key = if is_acronym {
+                format!("#{word}")
+            } else if numeric {
+                word.clone()
+            } else {
+                self.stemmer.stem(&word).into_owned()
+            };
+            let informative = !numeric && word.len() > 1 && !self.generic.contains(word.as_str());
+            out.push(Token {
+                word,
+                key,
+                informative,
+            });
+        }
+    }
+
+    /// The stem of a single folded word.
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+
+    /// True for a stop word.
+    pub fn is_stop_word(&self, folded: &str) -> bool {
+        self.stop.contains(folded)
+    }
+}
+
+/// Runs of letters and digits in the original text.
+pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Lowercase, accents removed (NFKD without combining marks).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            out.push(lower);
+        }
+    }
+    out
+}
+
+/// The acronyms in a vocabulary entry: words of two to seven characters written in capitals.
+pub fn acronyms_in(entry: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(entry).filter_map(|w| {
+        let n = w.chars().count();
+        let caps = w.chars().any(|c| c.is_alphabetic()) && w.chars().all(|c| !c.is_lowercase());
+        (caps && (2..=7).contains(&n)).then(|| fold(w))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_case() {
+        assert_eq!(fold("Relación Padre-Hijo"), "relacion padre-hijo");
+        assert_eq!(fold("ÉTICA"), "etica");
+    }
+
+    #[test]
+    fn tokens_stem_and_drop_stop_words() {
+        let a = Analyzer::default();
+        let keys: Vec<_> = a
+            .tokens("The Attachments of Infants")
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(keys, ["attach", "infant"]);
+    }
+
+    #[test]
+    fn acronyms_only_in_capitals() {
+        let a = Analyzer::new(["cpp".to_string()].into_iter().collect());
+        assert_eq!(a.tokens("CPP basics")[0].key, "#cpp");
+        assert_eq!(a.tokens("cpp basics")[0].key, "cpp");
+    }
+
+    #[test]
+    fn generic_words_are_not_informative() {
+        let a = Analyzer::default();
+        let informative = a
+            .tokens("Module 3 Seminar")
+            .iter()
+            .filter(|t| t.informative)
+            .count();
+        assert_eq!(informative, 0);
+    }
+}

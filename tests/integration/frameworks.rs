@@ -1,0 +1,76 @@
+//! The bundled framework against the seed: names, counts, requirement figures; and the
+//! validator as a command.
+
+use crate::common::{crosswalk, root, stderr, stdout};
+use crosswalk::framework::{self, RequirementKind};
+
+#[test]
+fn default_framework_has_nine_areas_and_54_knowledge_areas() {
+    let fw = framework::load_default().expect("default framework");
+    assert_eq!(fw.areas.len(), 9);
+    assert_eq!(fw.knowledge_areas.len(), 54);
+    let advocacy: Vec<&str> = fw
+        .knowledge_areas
+        .iter()
+        .filter(|k| k.name == "Advocacy")
+        .map(|k| k.area.as_str())
+        .collect();
+    assert_eq!(advocacy, ["direct-service-skills", "leading-people"]);
+    assert_eq!(fw.knowledge_areas[0].name, "Pregnancy and Early Parenthood");
+    assert_eq!(fw.knowledge_areas[53].name, "Parallel Process");
+}
+
+#[test]
+fn ids_are_area_slug_slash_name_slug() {
+    let fw = framework::load_default().expect("default framework");
+    for area in &fw.areas {
+        assert_eq!(area.id, framework::slug(&area.name));
+    }
+    for ka in &fw.knowledge_areas {
+        assert_eq!(ka.id, format!("{}/{}", ka.area, framework::slug(&ka.name)));
+    }
+}
+
+#[test]
+fn requirement_figures_are_48_33_15() {
+    let fw = framework::load_default().expect("default framework");
+    let hours = |id: &str| {
+        fw.requirements
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| (r.hours, r.kind))
+            .expect("requirement")
+    };
+    assert_eq!(hours("training-total"), (48.0, RequirementKind::Total));
+    assert_eq!(hours("social-emotional"), (33.0, RequirementKind::Part));
+    assert_eq!(hours("rsc"), (15.0, RequirementKind::Part));
+}
+
+#[test]
+fn frameworks_check_accepts_the_bundled_file() {
+    let out = crosswalk(&["frameworks", "check", "mappings/imhm-c-2025.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("valid (9 areas, 54 knowledge areas"));
+}
+
+#[test]
+fn frameworks_check_reports_a_broken_reference_in_one_line() {
+    let text = std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml"))
+        .expect("framework")
+        .replacen(
+            "area = \"theoretical-foundations\"",
+            "area = \"theoretical-foundation\"",
+            1,
+        );
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("broken.toml");
+    std::fs::write(&path, text).expect("write");
+    let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("names area 'theoretical-foundation', which is not defined"),
+        "{err}"
+    );
+}

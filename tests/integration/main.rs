@@ -1,0 +1,4 @@
+//! Integration tests: the `crosswalk` binary and library end to end, by topic.
+
+mod common;
+mod frameworks;
