@@ -98,6 +98,57 @@ const GENERIC_WORDS: &[&str] = &[
     "all",
 ];
 
+/// The key of a gap token: where a stop word or a sentence break stood.
+pub const GAP: &str = "|";
+
+/// Stop words that join rather than separate: phrases match across them.
+const CONJUNCTIONS: &[&str] = &["and", "or", "y", "o", "e", "u"];
+
+fn push_gap(out: &mut Vec<Token>) {
+    if out.last().is_some_and(|t| t.key != GAP) {
+        out.push(Token {
+            word: String::new(),
+            key: GAP.to_string(),
+            informative: false,
+        });
+    }
+}
+
+enum Piece<'a> {
+    Word(&'a str),
+    Break,
+}
+
+/// Words, and breaks where a sentence or a bracket ends or begins.
+fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        loop {
+            let mut chars = rest.char_indices();
+            let (_, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                let end = rest
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(rest.len(), |(i, _)| i);
+                let word = &rest[..end];
+                rest = &rest[end..];
+                return Some(Piece::Word(word));
+            }
+            let next = rest[c.len_utf8()..].chars().next();
+            let is_break = match c {
+                '\n' | '\r' | '(' | ')' | '[' | ']' | '•' | '|' => true,
+                '.' | ';' | ':' | '!' | '?' => next.is_none_or(char::is_whitespace),
+                _ => false,
+            };
+            rest = &rest[c.len_utf8()..];
+            if is_break {
+                return Some(Piece::Break);
+            }
+        }
+    })
+}
+
 /// One analysed word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -147,10 +198,27 @@ impl Analyzer {
     }
 
     /// Like [`Analyzer::tokens`], appending into a reused buffer.
+    ///
+    /// A stop word other than a conjunction, and sentence punctuation, leave a [`GAP`] token
+    /// so that a phrase never matches across them ("parents of infants" is not
+    /// "parent-infant"); runs of gaps collapse into one.
     pub fn tokens_into(&self, text: &str, out: &mut Vec<Token>) {
-        for raw in raw_words(text) {
+        for piece in pieces(text) {
+            let raw = match piece {
+                Piece::Break => {
+                    push_gap(out);
+                    continue;
+                }
+                Piece::Word(raw) => raw,
+            };
             let word = fold(raw);
-            if word.is_empty() || self.stop.contains(word.as_str()) {
+            if word.is_empty() {
+                continue;
+            }
+            if self.stop.contains(word.as_str()) {
+                if !CONJUNCTIONS.contains(&word.as_str()) {
+                    push_gap(out);
+                }
                 continue;
             }
             let is_acronym = raw.len() >= 2
@@ -225,14 +293,14 @@ mod tests {
     }
 
     #[test]
-    fn tokens_stem_and_drop_stop_words() {
+    fn tokens_stem_and_leave_gaps_for_stop_words() {
         let a = Analyzer::default();
         let keys: Vec<_> = a
-            .tokens("The Attachments of Infants")
+            .tokens("The Attachments of Infants and Toddlers. Parents")
             .into_iter()
             .map(|t| t.key)
             .collect();
-        assert_eq!(keys, ["attach", "infant"]);
+        assert_eq!(keys, ["attach", "|", "infant", "toddler", "|", "parent"]);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub struct Framework {
     pub areas: Vec<Area>,
     /// Knowledge areas, in framework order.
     pub knowledge_areas: Vec<KnowledgeArea>,
+    /// Common misspellings and the word they stand for, applied to course text before
+    /// matching (typos one edit away are caught without this list).
+    #[serde(default)]
+    pub spelling: std::collections::BTreeMap<String, String>,
 }
 
 /// Identity and provenance of a framework.
@@ -158,8 +162,16 @@ pub struct Bucket {
     pub cues: Vec<String>,
     /// Knowledge areas whose match shows the content.
     pub knowledge_areas: Vec<String>,
+    /// Knowledge areas whose match shows the content only together with an age cue (e.g.
+    /// parental mental illness, when the course is about infants and their parents).
+    #[serde(default)]
+    pub knowledge_areas_with_age_cue: Vec<String>,
     /// Lowest knowledge-area score that counts as showing the content.
     pub min_score: f64,
+    /// A knowledge area shows the content only when its score is at least this share of the
+    /// course's best score.
+    #[serde(default = "default_share_of_best")]
+    pub min_share_of_best: f64,
     /// Words that rule the bucket out (e.g. an adolescent focus)...
     #[serde(default)]
     pub exclude_cues: Vec<String>,
@@ -237,6 +249,9 @@ fn default_true() -> bool {
 }
 fn default_mixed_ratio() -> f64 {
     0.5
+}
+fn default_share_of_best() -> f64 {
+    0.8
 }
 fn default_min_score() -> f64 {
     0.3

@@ -58,12 +58,24 @@ pub fn validate(fw: &Framework) -> Vec<String> {
         }
     }
 
+    for (wrong, right) in &fw.spelling {
+        if wrong.trim().is_empty() || right.trim().is_empty() || wrong == right {
+            problems.push(format!(
+                "spelling: '{wrong}' = '{right}' is not a correction"
+            ));
+        }
+    }
+
     let mut bucket_ids = HashSet::new();
     for bucket in &fw.buckets {
         if !bucket_ids.insert(bucket.id.as_str()) {
             problems.push(format!("bucket id '{}' is used twice", bucket.id));
         }
-        for ka in &bucket.knowledge_areas {
+        for ka in bucket
+            .knowledge_areas
+            .iter()
+            .chain(&bucket.knowledge_areas_with_age_cue)
+        {
             if !ka_ids.contains(ka.as_str()) {
                 problems.push(format!(
                     "bucket '{}' names knowledge area '{ka}', which is not defined",
@@ -78,6 +90,12 @@ pub fn validate(fw: &Framework) -> Vec<String> {
                     bucket.id
                 ));
             }
+        }
+        if !(0.0..=1.0).contains(&bucket.min_share_of_best) {
+            problems.push(format!(
+                "bucket '{}': min_share_of_best must be within 0 and 1",
+                bucket.id
+            ));
         }
         if !(0.0..=1.0).contains(&bucket.min_score) {
             problems.push(format!(

@@ -49,13 +49,16 @@ pub(crate) fn decide(
             (0.45 + 0.2 * f64::from(hits.title.min(2)) + 0.1 * f64::from(hits.description.min(3)))
                 .min(1.0)
         };
+        // A knowledge area shows the bucket's content only when it is among what the course
+        // is mostly about: near its best match.
+        let best_overall = candidates.first().map_or(0.0, |c| c.score);
         let best_ka = candidates
             .iter()
+            .filter(|c| c.score >= bucket.min_share_of_best * best_overall)
             .filter(|c| {
-                bucket
-                    .knowledge_areas
-                    .iter()
-                    .any(|id| fw.knowledge_areas[c.ka].id == *id)
+                let id = &fw.knowledge_areas[c.ka].id;
+                bucket.knowledge_areas.contains(id)
+                    || (hits.age > 0 && bucket.knowledge_areas_with_age_cue.contains(id))
             })
             .max_by(|a, b| a.score.total_cmp(&b.score));
         let ka_strength = best_ka.map_or(0.0, |c| c.score);

@@ -3,17 +3,19 @@
 
 use super::index::Index;
 
-/// The vocabulary word a misspelled folded word stands for, if there is exactly one close one.
+/// The vocabulary word a misspelled folded word stands for, if there is a close one.
 ///
-/// Only words of six letters or more are corrected, with the same first letter and a length
-/// within one; distance 1 (2 for words of ten letters or more), by Damerau-Levenshtein.
+/// Only words of eight letters or more are corrected, with the same first letter, one edit
+/// away by Damerau-Levenshtein, and only by the edits typing makes: a letter dropped, doubled
+/// or added, or two letters swapped. A changed letter is left alone, since it mostly makes
+/// another real word ("evacuation", "evaluation"); so are letters added at the end, which
+/// make an inflection ("experienced", "experience").
 pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)> {
     let len = word.chars().count();
-    if len < 6 || word.chars().any(|c| c.is_ascii_digit()) {
+    if len < 8 || word.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let first = word.chars().next()?;
-    let max_distance = if len >= 10 { 2 } else { 1 };
     let mut prefix = [0u8; 4];
     let prefix = first.encode_utf8(&mut prefix);
     let start = index.words.partition_point(|(w, _)| w.as_str() < &*prefix);
@@ -28,8 +30,11 @@ pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)>
             continue;
         }
         let distance = strsim::damerau_levenshtein(word, candidate);
-        if distance == 0 || distance > max_distance {
+        if distance != 1 || inflection(word, candidate) {
             continue;
+        }
+        if clen == len && !same_letters(word, candidate) {
+            continue; // a substitution
         }
         let similarity = strsim::jaro_winkler(word, candidate);
         let better = match best {
@@ -41,4 +46,31 @@ pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)>
         }
     }
     best.map(|(_, _, entry)| entry)
+}
+
+fn same_letters(a: &str, b: &str) -> bool {
+    let mut x: Vec<char> = a.chars().collect();
+    let mut y: Vec<char> = b.chars().collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
+/// True when one word is the other with letters added at the end ("experienced",
+/// "experience"): an inflection, not a typo.
+fn inflection(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inflection;
+
+    #[test]
+    fn added_endings_are_inflections_but_inner_edits_are_typos() {
+        assert!(inflection("experienced", "experience"));
+        assert!(inflection("supervisors", "supervisor"));
+        assert!(!inflection("attachmnet", "attachment"));
+        assert!(!inflection("supervison", "supervision"));
+    }
 }

@@ -3,7 +3,7 @@
 //! finds every single-word and multi-word entry at once.
 
 use crate::framework::Framework;
-use crate::text::{Analyzer, Token, acronyms_in};
+use crate::text::{Analyzer, GAP, Token, acronyms_in};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 
@@ -51,6 +51,8 @@ pub struct Index {
     pub known_keys: HashSet<String>,
     /// Folded vocabulary words and their keys, for typo tolerance.
     pub words: Vec<(String, String)>,
+    /// Folded misspellings and the (word, key) they stand for.
+    pub spelling: HashMap<String, (String, String)>,
 }
 
 impl Index {
@@ -62,7 +64,18 @@ impl Index {
         let mut builder = Builder::default();
         for (k, ka) in fw.knowledge_areas.iter().enumerate() {
             let target = Target::KnowledgeArea(k as u16);
-            builder.add(&analyzer, &ka.name, target, NAME_WEIGHT);
+            // A one-word name ("Writing", "Safety") is an ordinary word in most texts.
+            let name_words = analyzer
+                .tokens(&ka.name)
+                .iter()
+                .filter(|t| t.key != GAP)
+                .count();
+            let name_weight = if name_words > 1 {
+                NAME_WEIGHT
+            } else {
+                TERM_WEIGHT
+            };
+            builder.add(&analyzer, &ka.name, target, name_weight);
             for term in &ka.terms {
                 builder.add(&analyzer, term, target, TERM_WEIGHT);
             }
@@ -82,7 +95,18 @@ impl Index {
                 builder.add(&analyzer, cue, Target::Age(b), 1.0);
             }
         }
-        builder.finish(analyzer, fw.knowledge_areas.len())
+        let spelling = fw
+            .spelling
+            .iter()
+            .map(|(wrong, right)| {
+                let right = crate::text::fold(right.trim());
+                let key = analyzer.stem(&right);
+                (crate::text::fold(wrong.trim()), (right, key))
+            })
+            .collect();
+        let mut index = builder.finish(analyzer, fw.knowledge_areas.len());
+        index.spelling = spelling;
+        index
     }
 
     /// Every (pattern id, start, end) of the vocabulary in a key string built by [`key_string`].
@@ -108,11 +132,17 @@ struct Builder {
 
 impl Builder {
     fn add(&mut self, analyzer: &Analyzer, entry: &str, target: Target, weight: f32) {
-        let tokens = analyzer.tokens(entry);
+        let mut tokens = analyzer.tokens(entry);
+        while tokens.last().is_some_and(|t| t.key == GAP) {
+            tokens.pop();
+        }
+        while tokens.first().is_some_and(|t| t.key == GAP) {
+            tokens.remove(0);
+        }
         if tokens.is_empty() {
             return;
         }
-        for t in &tokens {
+        for t in tokens.iter().filter(|t| t.key != GAP) {
             self.known_keys.insert(t.key.clone());
             if !t.key.starts_with('#') && t.word.chars().count() >= 6 {
                 self.words.insert(t.word.clone(), t.key.clone());
@@ -177,6 +207,7 @@ impl Builder {
             displays: self.displays,
             known_keys: self.known_keys,
             words,
+            spelling: HashMap::new(),
         }
     }
 }

@@ -124,13 +124,32 @@ impl<'f> Matcher<'f> {
         let mut contributions: Vec<Vec<(f32, String)>> = vec![Vec::new(); kas];
         let mut cues = vec![CueHits::default(); self.fw.buckets.len()];
 
-        let length = (title.tokens.len() + description.tokens.len()) as f32;
+        let length = title
+            .tokens
+            .iter()
+            .chain(&description.tokens)
+            .filter(|t| t.key != crate::text::GAP)
+            .count() as f32;
         let norm = 1.0 - B + B * (length / REFERENCE_LENGTH);
 
         // Term frequency per pattern: (in title, in description, first span was corrected).
         let mut hits: Vec<(usize, f32, f32, bool)> = Vec::new();
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         for (field, field_weight) in [(&title, TITLE_WEIGHT), (&description, 1.0)] {
-            for (pattern, start, end) in self.index.find(&field.keys) {
+            spans.clear();
+            spans.extend(self.index.find(&field.keys));
+            // An entry inside a longer entry found at the same place belongs to the longer one:
+            // "motivational" within "motivational interviewing" says nothing of its own.
+            let outer: Vec<(usize, usize, usize)> = spans
+                .iter()
+                .copied()
+                .filter(|&(_, s, e)| {
+                    !spans
+                        .iter()
+                        .any(|&(_, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+                })
+                .collect();
+            for (pattern, start, end) in outer {
                 let corrected = field
                     .starts
                     .iter()
@@ -237,7 +256,16 @@ impl<'f> Matcher<'f> {
         let mut tokens = self.index.analyzer.tokens(text);
         let mut corrected = vec![false; tokens.len()];
         for (i, token) in tokens.iter_mut().enumerate() {
-            if token.key.starts_with('#') || self.index.known_keys.contains(&token.key) {
+            if token.key.starts_with('#') || token.key == crate::text::GAP {
+                continue;
+            }
+            if let Some((word, key)) = self.index.spelling.get(&token.word) {
+                corrections.push((token.word.clone(), word.clone()));
+                token.key = key.clone();
+                corrected[i] = true;
+                continue;
+            }
+            if self.index.known_keys.contains(&token.key) {
                 continue;
             }
             if let Some((word, key)) = fuzzy::correct(&self.index, &token.word) {

@@ -393,7 +393,8 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 
 /// Rounds to hundredths.
 pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    // Adding 0.0 turns the -0.0 of an empty sum into 0.0.
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 fn trim_number(x: f64) -> String {

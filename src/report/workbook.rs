@@ -134,6 +134,40 @@ fn headers(
     Ok(())
 }
 
+/// Lines a text takes in a column of `width` characters, for setting row heights (xlsx rows
+/// do not grow by themselves when a file is opened).
+fn lines_needed(text: &str, width: f64) -> u32 {
+    let per_line = (width * 1.1).max(4.0) as usize;
+    text.split('\n')
+        .map(|line| line.chars().count().div_ceil(per_line).max(1) as u32)
+        .sum()
+}
+
+/// Sets a row's height to fit the tallest of its wrapped cells, at most `max_lines` lines.
+fn fit_row(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: &[(&str, f64)],
+    max_lines: u32,
+) -> std::result::Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| lines_needed(text, *width))
+        .max()
+        .unwrap_or(1)
+        .clamp(1, max_lines);
+    if lines > 1 {
+        ws.set_row_height(row, 15.0 * f64::from(lines))?;
+    }
+    Ok(())
+}
+
+/// Print setup shared by every sheet: landscape, one page wide.
+fn page_setup(ws: &mut Worksheet) {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+}
+
 fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
     ws.set_name("Summary")?;
     ws.set_column_width(0, 44)?;
@@ -174,6 +208,7 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     for req in &r.requirements {
         row += 1;
         put(ws, row, 0, &req.name, &st.wrap)?;
+        fit_row(ws, row, &[(&req.name, 44.0)], 4)?;
         ws.write_number_with_format(row, 1, req.required_hours, &st.hours)?;
         ws.write_number_with_format(row, 2, req.counted_hours, &st.hours)?;
         ws.write_number_with_format(row, 3, req.qualifying_hours, &st.hours)?;
@@ -286,6 +321,7 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         row += 1;
     }
     ws.set_active(true);
+    page_setup(ws);
     Ok(())
 }
 
@@ -392,7 +428,20 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             &st.text,
         )?;
         put(ws, row, 16, &course.description, &st.wrap)?;
+        fit_row(
+            ws,
+            row,
+            &[
+                (&course.title, 40.0),
+                (&names.join("\n"), 46.0),
+                (&evidence.join("\n"), 50.0),
+                (&course.bucket_reason, 50.0),
+                (&course.description, 70.0),
+            ],
+            8,
+        )?;
     }
+    page_setup(ws);
     ws.set_freeze_panes(1, 5)?;
     let last = r.courses.len().max(1) as u32;
     ws.autofilter(0, 0, last, (cols.len() - 1) as u16)?;
@@ -465,10 +514,11 @@ fn matrix(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Resu
         .set_midpoint(ConditionalFormatType::Number, 0.5)
         .set_maximum(ConditionalFormatType::Number, 1.0)
         .set_minimum_color(Color::RGB(0xFFF2CC))
-        .set_midpoint_color(Color::RGB(0x9BC2E6))
-        .set_maximum_color(Color::RGB(0x1F4E79));
+        .set_midpoint_color(Color::RGB(0xBDD7EE))
+        .set_maximum_color(Color::RGB(0x5B9BD5));
     ws.add_conditional_format(2, 3, last_row, last_col, &scale)?;
     ws.set_freeze_panes(2, 3)?;
+    page_setup(ws);
     Ok(())
 }
 
@@ -500,6 +550,7 @@ fn gaps(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result
         put(ws, row, 1, &gap.name, &st.text)?;
         put(ws, row, 2, gap.status.describe(), fmt)?;
         put(ws, row, 3, &gap.reason, &st.wrap)?;
+        fit_row(ws, row, &[(&gap.reason, 60.0)], 4)?;
         if let Some(ka) = ka {
             ws.write_number(row, 4, ka.courses.len() as f64)?;
             ws.write_number_with_format(row, 5, ka.hours, &st.hours)?;
@@ -524,6 +575,7 @@ fn gaps(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, row.max(1), (cols.len() - 1) as u16)?;
+    page_setup(ws);
     Ok(())
 }
 
@@ -593,6 +645,7 @@ fn skipped(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, r.skipped.len().max(1) as u32, (cols.len() - 1) as u16)?;
+    page_setup(ws);
     Ok(())
 }
 
