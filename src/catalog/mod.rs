@@ -79,11 +79,11 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<CatalogTable> {
         notes.push(note);
     }
 
-    let sheets = match format {
+    let (sheets, format) = match format {
         Format::Csv | Format::Tsv => {
             let (sheet, encoding_note) = text_table::read(&bytes, format, path)?;
             notes.extend(encoding_note);
-            vec![sheet]
+            (vec![sheet], format)
         }
         _ => workbook::read(bytes, format, path)?,
     };

@@ -7,8 +7,8 @@ use calamine::{Data, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 use std::path::Path;
 
-/// Reads every worksheet of a workbook.
-pub fn read(bytes: Vec<u8>, format: Format, path: &Path) -> Result<Vec<RawSheet>> {
+/// Reads every worksheet of a workbook, and says which format the container turned out to be.
+pub fn read(bytes: Vec<u8>, format: Format, path: &Path) -> Result<(Vec<RawSheet>, Format)> {
     let cursor = Cursor::new(bytes);
     let fail = |what: &str, e: &dyn std::fmt::Display| Error::Catalog {
         path: path.to_path_buf(),
@@ -21,18 +21,18 @@ pub fn read(bytes: Vec<u8>, format: Format, path: &Path) -> Result<Vec<RawSheet>
         Format::Xls => {
             let mut wb: Xls<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| fail("xls", &e))?;
-            sheets(&mut wb, path)
+            Ok((sheets(&mut wb, path)?, Format::Xls))
         }
         _ => {
             // A zip container: xlsx/xlsm, then ods, then xlsb.
             if let Ok(mut wb) = calamine::open_workbook_from_rs::<Xlsx<_>, _>(cursor.clone()) {
-                return sheets(&mut wb, path);
+                return Ok((sheets(&mut wb, path)?, Format::Xlsx));
             }
             if let Ok(mut wb) = calamine::open_workbook_from_rs::<Ods<_>, _>(cursor.clone()) {
-                return sheets(&mut wb, path);
+                return Ok((sheets(&mut wb, path)?, Format::Ods));
             }
             match calamine::open_workbook_from_rs::<Xlsb<_>, _>(cursor) {
-                Ok(mut wb) => sheets(&mut wb, path),
+                Ok(mut wb) => Ok((sheets(&mut wb, path)?, Format::Xlsb)),
                 Err(_) => Err(Error::Catalog {
                     path: path.to_path_buf(),
                     message: "a zip archive that is not a readable xlsx, xlsm, xlsb or ods workbook (damaged or another kind of zip)".to_string(),
