@@ -1,5 +1,7 @@
 //! Integration tests: the `crosswalk` binary and library end to end, by topic.
 
+mod allocation;
+mod audit_cli;
 mod common;
 mod fixtures;
 mod frameworks;
