@@ -34,7 +34,8 @@ fn canonical(path: &Path) -> PathBuf {
     }
 }
 
-/// Writes bytes to `path` through a temporary file in the same folder, then renames it.
+/// Writes bytes to `path` through a temporary file in the same folder, then renames it. A
+/// path that is a device or a pipe is written directly.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |message: String| Error::Write {
         path: path.to_path_buf(),
@@ -44,8 +45,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    if path.is_dir() {
-        return Err(fail("is a folder".to_string()));
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(fail("is a folder".to_string())),
+        // A device or a pipe (/dev/null, /dev/stdout): write into it, never rename over it.
+        Ok(meta) if !meta.is_file() => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| fail(e.to_string()))?;
+            return file.write_all(bytes).map_err(|e| fail(e.to_string()));
+        }
+        _ => {}
     }
     let mut temp = tempfile::Builder::new()
         .prefix(".crosswalk-")
@@ -70,6 +80,18 @@ mod tests {
         let same = dir.path().join(".").join("catalog.xlsx");
         assert!(ensure_not_input(&same, std::slice::from_ref(&input)).is_err());
         assert!(ensure_not_input(&dir.path().join("out.xlsx"), &[input]).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_into_not_replaced() {
+        let null = Path::new("/dev/null");
+        if !null.exists() {
+            return;
+        }
+        write_atomic(null, b"discarded").expect("write to /dev/null");
+        let meta = std::fs::metadata(null).expect("metadata");
+        assert!(!meta.is_file(), "/dev/null must still be a device");
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)>
         if clen.abs_diff(len) > 1 {
             continue;
         }
+        if !one_typing_edit(word, candidate) {
+            continue;
+        }
         let distance = strsim::damerau_levenshtein(word, candidate);
         if distance != 1 || inflection(word, candidate) {
             continue;
@@ -48,6 +51,23 @@ pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)>
     best.map(|(_, _, entry)| entry)
 }
 
+/// A cheap test, byte by byte, that `a` and `b` are one dropped, added or swapped letter
+/// apart; it rejects nearly every candidate before the full edit distance is computed.
+fn one_typing_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            prefix + 1 < a.len()
+                && a[prefix] == b[prefix + 1]
+                && a[prefix + 1] == b[prefix]
+                && a[prefix + 2..] == b[prefix + 2..]
+        }
+        std::cmp::Ordering::Less => b.len() == a.len() + 1 && a[prefix..] == b[prefix + 1..],
+        std::cmp::Ordering::Greater => a.len() == b.len() + 1 && a[prefix + 1..] == b[prefix..],
+    }
+}
+
 fn same_letters(a: &str, b: &str) -> bool {
     let mut x: Vec<char> = a.chars().collect();
     let mut y: Vec<char> = b.chars().collect();
@@ -65,6 +85,16 @@ fn inflection(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::inflection;
+
+    #[test]
+    fn typing_edits_are_told_apart_from_other_edits() {
+        use super::one_typing_edit;
+        assert!(one_typing_edit("attachmnet", "attachment"));
+        assert!(one_typing_edit("supervison", "supervision"));
+        assert!(one_typing_edit("supervission", "supervision"));
+        assert!(!one_typing_edit("evacuation", "evaluation"));
+        assert!(!one_typing_edit("attachment", "attachment"));
+    }
 
     #[test]
     fn added_endings_are_inflections_but_inner_edits_are_typos() {

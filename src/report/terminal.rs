@@ -83,7 +83,12 @@ pub fn render(report: &AuditReport) -> String {
         let _ = writeln!(s, "  not covered: {}", uncovered.join("; "));
     }
     if !report.warnings.is_empty() {
-        let _ = writeln!(s, "\n{} rows need a look:", report.warnings.len());
+        let n = report.warnings.len();
+        let _ = writeln!(
+            s,
+            "\n{n} {} a look:",
+            if n == 1 { "row needs" } else { "rows need" }
+        );
         for w in report.warnings.iter().take(10) {
             let _ = writeln!(s, "  {}: {}", w.source, w.message);
         }

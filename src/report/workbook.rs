@@ -56,14 +56,17 @@ impl Styles {
                 .set_align(FormatAlign::Top),
             score: Format::new()
                 .set_num_format("0.00")
-                .set_align(FormatAlign::Center),
+                .set_align(FormatAlign::Top),
             met: Format::new()
+                .set_align(FormatAlign::Top)
                 .set_background_color(Color::RGB(0xC6EFCE))
                 .set_font_color(Color::RGB(0x006100)),
             short: Format::new()
+                .set_align(FormatAlign::Top)
                 .set_background_color(Color::RGB(0xFFEB9C))
                 .set_font_color(Color::RGB(0x9C5700)),
             missing: Format::new()
+                .set_align(FormatAlign::Top)
                 .set_background_color(Color::RGB(0xFFC7CE))
                 .set_font_color(Color::RGB(0x9C0006)),
             weak: Format::new()
@@ -171,8 +174,8 @@ fn page_setup(ws: &mut Worksheet) {
 fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
     ws.set_name("Summary")?;
     ws.set_column_width(0, 44)?;
-    ws.set_column_width(1, 14)?;
-    ws.set_column_width(2, 14)?;
+    ws.set_column_width(1, 16)?;
+    ws.set_column_width(2, 16)?;
     ws.set_column_width(3, 16)?;
     ws.set_column_width(4, 22)?;
     ws.set_column_width(5, 16)?;
@@ -226,7 +229,7 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         ws,
         row,
         0,
-        "Counted hours never exceed the requirement; each hour counts toward one part only when the framework says so. Offered hours are all hours of qualifying trainings.",
+        "Counted hours stop at what is required. Offered hours: all hours of the trainings that qualify.",
         &st.note,
     )?;
 

@@ -6,3 +6,4 @@ mod common;
 mod fixtures;
 mod frameworks;
 mod readers;
+mod readme;
