@@ -90,6 +90,10 @@ fn one_line(text: &str) -> String {
 }
 
 /// The slug used in ids: lowercase ASCII words joined by `-`, `&` read as "and".
+///
+/// ```
+/// assert_eq!(crosswalk::framework::slug("Law, Regulation & Policy"), "law-regulation-and-policy");
+/// ```
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name

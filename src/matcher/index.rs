@@ -109,7 +109,7 @@ impl Index {
         index
     }
 
-    /// Every (pattern id, start, end) of the vocabulary in a key string built by [`key_string`].
+    /// Every (pattern id, start, end) of the vocabulary in a key string (see `key_string`).
     pub fn find<'a>(
         &'a self,
         haystack: &'a str,

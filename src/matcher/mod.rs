@@ -106,6 +106,15 @@ impl<'f> Matcher<'f> {
     }
 
     /// Scores one course.
+    ///
+    /// ```
+    /// let fw = crosswalk::framework::load_default().unwrap();
+    /// let matcher = crosswalk::matcher::Matcher::new(&fw);
+    /// let m = matcher.match_course("Reflective Supervision Basics", "The supervisory relationship.");
+    /// assert_eq!(m.bucket.bucket, "rsc");
+    /// let best = m.selected().next().unwrap();
+    /// assert_eq!(fw.knowledge_areas[best.ka].name, "Reflective Supervision");
+    /// ```
     pub fn match_course(&self, title: &str, description: &str) -> CourseMatch {
         let mut corrections = Vec::new();
         let title = self.field(title, &mut corrections);

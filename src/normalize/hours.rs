@@ -27,6 +27,14 @@ pub struct Quantity {
 pub const HOURS_PER_CEU: f64 = 10.0;
 
 /// Parses an hours text. `default_unit` applies to a bare number.
+///
+/// ```
+/// use crosswalk::normalize::hours::{parse, Unit};
+/// assert_eq!(parse("1 1/2 hrs", Unit::Hours).map(|q| q.amount), Ok(1.5));
+/// assert_eq!(parse("90 minutes", Unit::Hours).map(|q| q.amount), Ok(1.5));
+/// assert_eq!(parse("3 credits", Unit::Hours).map(|q| q.unit), Ok(Unit::Credits));
+/// assert!(parse("1-2 hours", Unit::Hours).is_err());
+/// ```
 pub fn parse(text: &str, default_unit: Unit) -> Result<Quantity, String> {
     // Vulgar fractions first: folding would turn "1½" into "11⁄2".
     let prepared = fold(prepare(text.trim()).trim());
