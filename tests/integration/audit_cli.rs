@@ -383,3 +383,100 @@ fn match_explains_itself() {
     );
     assert!(text.contains("evidence: "), "{text}");
 }
+
+#[test]
+fn several_inputs_are_audited_together() {
+    let (report, _) = audit_json(&["samples/agency-catalog.csv", "samples/thin-catalog.csv"]);
+    assert_eq!(report.courses.len(), 40 + 12);
+    let files: std::collections::BTreeSet<&str> = report
+        .courses
+        .iter()
+        .map(|c| c.source.file.as_str())
+        .collect();
+    assert_eq!(files.len(), 2);
+    assert_eq!(
+        report.summary.rows_seen,
+        report.summary.rows_used + report.summary.rows_skipped
+    );
+}
+
+#[test]
+fn a_framework_file_of_ones_own_is_used() {
+    let dir = tempfile::tempdir().expect("temp");
+    let text = std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml"))
+        .expect("framework")
+        .replace("id = \"imhm-c-2025\"", "id = \"my-agency\"")
+        .replace(
+            "hours = 15\naccepts = [\"rsc\"]",
+            "hours = 30\naccepts = [\"rsc\"]",
+        )
+        .replace("hours = 48\n", "hours = 63\n");
+    let path = dir.path().join("mine.toml");
+    std::fs::write(&path, text).expect("write");
+    let (report, _) = audit_json(&[
+        "samples/agency-catalog.xlsx",
+        "--framework",
+        path.to_str().expect("path"),
+    ]);
+    assert_eq!(report.framework.id, "my-agency");
+    let rsc = requirement(&report, "rsc");
+    assert_eq!(rsc.required_hours, 30.0);
+    assert!(!rsc.met);
+    assert_eq!(rsc.status, "short");
+}
+
+#[test]
+fn gaps_tell_missing_training_from_other_evidence() {
+    let (report, _) = audit_json(&["samples/thin-catalog.csv"]);
+    let status_of = |id: &str| {
+        report
+            .gaps
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.status.as_str())
+    };
+    assert_eq!(
+        status_of("theoretical-foundations/attachment-separation-trauma-grief-and-loss"),
+        Some("uncovered")
+    );
+    assert_eq!(
+        status_of("reflection/parallel-process"),
+        Some("other-evidence")
+    );
+    assert_eq!(
+        status_of("working-with-others/collaborating"),
+        Some("other-evidence")
+    );
+}
+
+#[test]
+fn overlong_cell_text_is_cut_with_a_visible_marker() {
+    let dir = tempfile::tempdir().expect("temp");
+    let input = dir.path().join("long.csv");
+    let long = "attachment ".repeat(4000);
+    std::fs::write(
+        &input,
+        format!("Title,Description,Hours\nLong one,{long},2\n"),
+    )
+    .expect("write");
+    let output = dir.path().join("out.xlsx");
+    let out = crosswalk(&[
+        "audit",
+        input.to_str().expect("path"),
+        "-o",
+        output.to_str().expect("path"),
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut wb: Xlsx<_> = open_workbook(&output).expect("workbook opens");
+    let courses = wb.worksheet_range("Courses").expect("Courses");
+    let Data::String(text) = cell(&courses, 1, 16) else {
+        panic!("description cell")
+    };
+    assert!(text.chars().count() <= 32_767);
+    assert!(
+        text.ends_with('…') || text.ends_with("[cut]"),
+        "{}",
+        &text[text.len() - 20..]
+    );
+}

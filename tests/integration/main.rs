@@ -5,5 +5,6 @@ mod audit_cli;
 mod common;
 mod fixtures;
 mod frameworks;
+mod properties;
 mod readers;
 mod readme;
