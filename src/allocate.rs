@@ -101,6 +101,28 @@ fn hours(minutes: u64) -> f64 {
     ((minutes as f64 / 60.0) * 100.0).round() / 100.0
 }
 
+/// Takes qualifying minutes in course order until the requirement is filled: right for a
+/// total, and for parts when hours may count in several of them (no competition to settle).
+fn fill_in_order(
+    offers: &[Offer],
+    req: &crate::framework::Requirement,
+    qualifies: impl Fn(&Offer, &[String]) -> bool,
+) -> Vec<(usize, u64)> {
+    let mut left = minutes(req.hours);
+    let mut taken = Vec::new();
+    for (c, offer) in offers.iter().enumerate() {
+        if left == 0 {
+            break;
+        }
+        if qualifies(offer, &req.accepts) {
+            let take = minutes(offer.hours).min(left);
+            left -= take;
+            taken.push((c, take));
+        }
+    }
+    taken
+}
+
 /// Allocates hours to the framework's requirements.
 pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
     let qualifies = |offer: &Offer, accepts: &[String]| {
@@ -155,18 +177,9 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
         }
     } else {
         for &r in &parts {
-            let req = &fw.requirements[r];
-            let mut left = minutes(req.hours);
-            for (c, offer) in offers.iter().enumerate() {
-                if left == 0 {
-                    break;
-                }
-                if qualifies(offer, &req.accepts) {
-                    let take = minutes(offer.hours).min(left);
-                    left -= take;
-                    counted[r] += take;
-                    lines.push((c, r, take));
-                }
+            for (c, take) in fill_in_order(offers, &fw.requirements[r], qualifies) {
+                counted[r] += take;
+                lines.push((c, r, take));
             }
         }
     }
@@ -176,17 +189,9 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
         if req.kind != RequirementKind::Total {
             continue;
         }
-        let mut left = minutes(req.hours);
-        for (c, offer) in offers.iter().enumerate() {
-            if left == 0 {
-                break;
-            }
-            if qualifies(offer, &req.accepts) {
-                let take = minutes(offer.hours).min(left);
-                left -= take;
-                counted[r] += take;
-                lines.push((c, r, take));
-            }
+        for (c, take) in fill_in_order(offers, req, qualifies) {
+            counted[r] += take;
+            lines.push((c, r, take));
         }
     }
 

@@ -141,15 +141,7 @@ pub fn assemble(
         .zip(&matches)
         .enumerate()
         .map(|(i, (c, m))| CourseReport {
-            source: c.source.clone(),
-            id: c.id.clone(),
-            title: c.title.clone(),
-            description: c.description.clone(),
-            hours: c.hours,
-            hours_note: c.hours_note.clone(),
-            provider: c.provider.clone(),
-            date: c.date.clone(),
-            format: c.format.clone(),
+            course: c.clone(),
             bucket: m.bucket.bucket.clone(),
             eligible_buckets: m.bucket.eligible.clone(),
             bucket_reason: m.bucket.reason.clone(),
@@ -268,7 +260,7 @@ pub fn assemble(
                 .collect();
             BucketCount {
                 courses: members.len(),
-                hours: normalize::round2(members.iter().filter_map(|c| c.hours).sum()),
+                hours: normalize::round2(members.iter().filter_map(|c| c.course.hours).sum()),
                 bucket,
             }
         })
@@ -286,8 +278,11 @@ pub fn assemble(
         rows_seen: inputs.iter().map(|i| i.rows_seen).sum(),
         rows_used: course_reports.len(),
         rows_skipped: skipped.len(),
-        courses_with_hours: course_reports.iter().filter(|c| c.hours.is_some()).count(),
-        total_hours: normalize::round2(course_reports.iter().filter_map(|c| c.hours).sum()),
+        courses_with_hours: course_reports
+            .iter()
+            .filter(|c| c.course.hours.is_some())
+            .count(),
+        total_hours: normalize::round2(course_reports.iter().filter_map(|c| c.course.hours).sum()),
         buckets,
         thin_courses: course_reports.iter().filter(|c| c.thin).count(),
         knowledge_areas_covered: count(CoverageStatus::Covered),

@@ -9,7 +9,7 @@ use crate::allocate::RequirementResult;
 use crate::catalog::Role;
 use crate::coverage::CoverageStatus;
 use crate::framework::{EvidencedBy, FrameworkInfo};
-use crate::normalize::{SkipReason, Warning};
+use crate::normalize::{Course, SkipReason, Warning};
 use crate::source::SourceRef;
 use serde::Serialize;
 
@@ -157,27 +157,12 @@ pub struct BucketCount {
     pub hours: f64,
 }
 
-/// One course as matched.
+/// One course as matched: the course as read, and what crosswalk concluded.
 #[derive(Debug, Clone, Serialize)]
 pub struct CourseReport {
-    /// Where it came from.
-    pub source: SourceRef,
-    /// Catalog id, or `row N`.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Description (with objectives or topics appended).
-    pub description: String,
-    /// Clock hours, if readable.
-    pub hours: Option<f64>,
-    /// How the hours were read, or why not.
-    pub hours_note: Option<String>,
-    /// Provider.
-    pub provider: Option<String>,
-    /// Date.
-    pub date: Option<String>,
-    /// Format.
-    pub format: Option<String>,
+    /// The course as read from the catalog.
+    #[serde(flatten)]
+    pub course: Course,
     /// Main bucket or `none`.
     pub bucket: String,
     /// Buckets the hours may count toward.

@@ -355,18 +355,18 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     }
     for (i, course) in r.courses.iter().enumerate() {
         let row = i as u32 + 1;
-        put(ws, row, 0, &course.source.file, &st.text)?;
+        put(ws, row, 0, &course.course.source.file, &st.text)?;
         put(
             ws,
             row,
             1,
-            course.source.sheet.as_deref().unwrap_or(""),
+            course.course.source.sheet.as_deref().unwrap_or(""),
             &st.text,
         )?;
-        ws.write_number_with_format(row, 2, f64::from(course.source.row), &st.text)?;
-        put(ws, row, 3, &course.id, &st.text)?;
-        put(ws, row, 4, &course.title, &st.wrap)?;
-        if let Some(h) = course.hours {
+        ws.write_number_with_format(row, 2, f64::from(course.course.source.row), &st.text)?;
+        put(ws, row, 3, &course.course.id, &st.text)?;
+        put(ws, row, 4, &course.course.title, &st.wrap)?;
+        if let Some(h) = course.course.hours {
             ws.write_number_with_format(row, 5, h, &st.hours)?;
         }
         put(ws, row, 6, &course.bucket, &st.text)?;
@@ -396,9 +396,9 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         if course.thin {
             flags.push("too little text to judge".to_string());
         }
-        if let Some(note) = &course.hours_note {
+        if let Some(note) = &course.course.hours_note {
             flags.push(format!("hours: {note}"));
-        } else if course.hours.is_none() {
+        } else if course.course.hours.is_none() {
             flags.push("no hours given".to_string());
         }
         if !course.typos.is_empty() {
@@ -409,7 +409,7 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             row,
             12,
             &flags.join("\n"),
-            if course.thin || course.hours.is_none() {
+            if course.thin || course.course.hours.is_none() {
                 &st.weak
             } else {
                 &st.wrap
@@ -419,27 +419,33 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             ws,
             row,
             13,
-            course.provider.as_deref().unwrap_or(""),
+            course.course.provider.as_deref().unwrap_or(""),
             &st.wrap,
         )?;
-        put(ws, row, 14, course.date.as_deref().unwrap_or(""), &st.text)?;
+        put(
+            ws,
+            row,
+            14,
+            course.course.date.as_deref().unwrap_or(""),
+            &st.text,
+        )?;
         put(
             ws,
             row,
             15,
-            course.format.as_deref().unwrap_or(""),
+            course.course.format.as_deref().unwrap_or(""),
             &st.text,
         )?;
-        put(ws, row, 16, &course.description, &st.wrap)?;
+        put(ws, row, 16, &course.course.description, &st.wrap)?;
         fit_row(
             ws,
             row,
             &[
-                (&course.title, 40.0),
+                (&course.course.title, 40.0),
                 (&names.join("\n"), 46.0),
                 (&evidence.join("\n"), 50.0),
                 (&course.bucket_reason, 50.0),
-                (&course.description, 70.0),
+                (&course.course.description, 70.0),
             ],
             8,
         )?;
@@ -487,9 +493,9 @@ fn matrix(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Resu
         .collect();
     for (i, course) in r.courses.iter().enumerate() {
         let row = 2 + i as u32;
-        put(ws, row, 0, &course.id, &st.text)?;
-        put(ws, row, 1, &course.title, &st.text)?;
-        if let Some(h) = course.hours {
+        put(ws, row, 0, &course.course.id, &st.text)?;
+        put(ws, row, 1, &course.course.title, &st.text)?;
+        if let Some(h) = course.course.hours {
             ws.write_number_with_format(row, 2, h, &st.hours)?;
         }
         for m in &course.knowledge_areas {
@@ -561,8 +567,8 @@ fn gaps(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result
                 let title = r
                     .courses
                     .iter()
-                    .find(|c| c.id == best.id && c.source == best.source)
-                    .map_or("", |c| c.title.as_str());
+                    .find(|c| c.course.id == best.id && c.course.source == best.source)
+                    .map_or("", |c| c.course.title.as_str());
                 put(
                     ws,
                     row,
