@@ -68,7 +68,7 @@ pub fn load(options: &AuditOptions) -> Result<Loaded> {
                 .collect(),
             rows_seen: normalized.rows_seen,
             rows_used: normalized.courses.len(),
-            rows_skipped: normalized.skipped.len(),
+            rows_skipped: normalized.rows_skipped,
             notes: table.notes.clone(),
         });
         courses.extend(normalized.courses);
@@ -277,7 +277,7 @@ pub fn assemble(
     let summary = Summary {
         rows_seen: inputs.iter().map(|i| i.rows_seen).sum(),
         rows_used: course_reports.len(),
-        rows_skipped: skipped.len(),
+        rows_skipped: inputs.iter().map(|i| i.rows_skipped).sum(),
         courses_with_hours: course_reports
             .iter()
             .filter(|c| c.course.hours.is_some())
@@ -315,6 +315,8 @@ pub fn assemble(
         skipped: skipped
             .into_iter()
             .map(|s| SkippedReport {
+                rows: s.rows(),
+                through_row: s.through_row,
                 reason: s.reason.to_string(),
                 source: s.source,
                 code: s.reason,

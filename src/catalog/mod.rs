@@ -28,15 +28,63 @@ pub struct RawRow {
     pub cells: Vec<Cell>,
 }
 
-/// A sheet (or a whole text table) as rows of cells.
+/// A sheet (or a whole text table) as its non-empty rows. Rows between `first_row` and
+/// `last_row` that are not in `rows` are blank.
 #[derive(Debug, Clone)]
 pub struct RawSheet {
     /// The sheet name; `None` for text tables.
     pub name: Option<String>,
     /// Whether the workbook hides the sheet.
     pub hidden: bool,
-    /// Every row in the used range, in order.
+    /// The non-empty rows, in order.
     pub rows: Vec<RawRow>,
+    /// First row of the used range (1-based); 0 when the sheet is empty.
+    pub first_row: u32,
+    /// Last row of the used range (1-based); 0 when the sheet is empty.
+    pub last_row: u32,
+    /// Cells beyond the column limit, left out.
+    pub cells_beyond_columns: u64,
+}
+
+impl RawSheet {
+    /// Rows in the used range, blank ones included.
+    pub fn rows_in_range(&self) -> usize {
+        if self.last_row == 0 {
+            0
+        } else {
+            (self.last_row - self.first_row + 1) as usize
+        }
+    }
+}
+
+/// Limits that keep a hostile file from taking unbounded memory or time.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest input file, in bytes.
+    pub max_file_bytes: u64,
+    /// Largest total of the uncompressed parts of a zipped workbook, in bytes.
+    pub max_unzipped_bytes: u64,
+    /// Most parts in a zipped workbook.
+    pub max_zip_entries: usize,
+    /// Most non-empty cells read from one file.
+    pub max_cells: u64,
+    /// Cells beyond this many columns are left out (with a note).
+    pub max_columns: u32,
+    /// Longest cell text kept, in characters; longer text is cut with a marker.
+    pub max_cell_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: MAX_FILE_BYTES,
+            max_unzipped_bytes: 512 * 1024 * 1024,
+            max_zip_entries: 10_000,
+            max_cells: 5_000_000,
+            max_columns: 1_024,
+            max_cell_chars: 32_767,
+        }
+    }
 }
 
 /// What reading options a user may set.
@@ -44,6 +92,117 @@ pub struct RawSheet {
 pub struct ReadOptions {
     /// Read this sheet instead of picking one.
     pub sheet: Option<String>,
+    /// Limits on what is read.
+    pub limits: Limits,
+}
+
+/// Collects rows while reading, holding to the limits.
+pub(crate) struct SheetBuilder<'a> {
+    sheet: RawSheet,
+    limits: &'a Limits,
+    cells: &'a mut u64,
+}
+
+impl<'a> SheetBuilder<'a> {
+    pub(crate) fn new(
+        name: Option<String>,
+        hidden: bool,
+        limits: &'a Limits,
+        cells: &'a mut u64,
+    ) -> Self {
+        Self {
+            sheet: RawSheet {
+                name,
+                hidden,
+                rows: Vec::new(),
+                first_row: 0,
+                last_row: 0,
+                cells_beyond_columns: 0,
+            },
+            limits,
+            cells,
+        }
+    }
+
+    /// Marks a row as part of the used range even when empty.
+    pub(crate) fn touch(&mut self, number: u32) {
+        if self.sheet.first_row == 0 || number < self.sheet.first_row {
+            self.sheet.first_row = number;
+        }
+        self.sheet.last_row = self.sheet.last_row.max(number);
+    }
+
+    /// Sets one cell; rows must arrive in ascending order. Fails when the cell limit is passed.
+    pub(crate) fn set(
+        &mut self,
+        number: u32,
+        col: u32,
+        cell: Cell,
+    ) -> std::result::Result<(), String> {
+        self.touch(number);
+        if cell.is_blank() {
+            return Ok(());
+        }
+        if col >= self.limits.max_columns {
+            self.sheet.cells_beyond_columns += 1;
+            return Ok(());
+        }
+        *self.cells += 1;
+        if *self.cells > self.limits.max_cells {
+            return Err(format!(
+                "more than {} non-empty cells: too large to be a catalog (the limit can be raised)",
+                self.limits.max_cells
+            ));
+        }
+        let cell = match cell {
+            Cell::Text(t) if t.chars().count() > self.limits.max_cell_chars => Cell::Text(
+                crate::normalize::truncate_chars(&t, self.limits.max_cell_chars),
+            ),
+            other => other,
+        };
+        let row = match self.sheet.rows.last_mut() {
+            Some(last) if last.number == number => last,
+            _ => {
+                self.sheet.rows.push(RawRow {
+                    number,
+                    cells: Vec::new(),
+                });
+                self.sheet.rows.last_mut().expect("just pushed")
+            }
+        };
+        let col = col as usize;
+        if row.cells.len() <= col {
+            row.cells.resize(col + 1, Cell::Empty);
+        }
+        row.cells[col] = cell;
+        Ok(())
+    }
+
+    /// The sheet, with rows in order even if the file stored them out of order.
+    pub(crate) fn finish(mut self) -> RawSheet {
+        let rows = &mut self.sheet.rows;
+        if rows.windows(2).any(|w| w[0].number >= w[1].number) {
+            rows.sort_by_key(|r| r.number);
+            let mut merged: Vec<RawRow> = Vec::with_capacity(rows.len());
+            for row in rows.drain(..) {
+                match merged.last_mut() {
+                    Some(last) if last.number == row.number => {
+                        if last.cells.len() < row.cells.len() {
+                            last.cells.resize(row.cells.len(), Cell::Empty);
+                        }
+                        for (i, cell) in row.cells.into_iter().enumerate() {
+                            if !cell.is_blank() {
+                                last.cells[i] = cell;
+                            }
+                        }
+                    }
+                    _ => merged.push(row),
+                }
+            }
+            *rows = merged;
+        }
+        self.sheet
+    }
 }
 
 /// A catalog table ready for normalization.
@@ -68,7 +227,7 @@ pub struct CatalogTable {
 /// Reads one catalog file.
 pub fn read(path: &Path, options: &ReadOptions) -> Result<CatalogTable> {
     let display = path.display().to_string();
-    let bytes = read_bytes(path)?;
+    let bytes = read_bytes(path, &options.limits)?;
     let sha256 = hex(&Sha256::digest(&bytes));
     let format = sniff::sniff(&bytes).map_err(|message| Error::Catalog {
         path: path.to_path_buf(),
@@ -81,11 +240,11 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<CatalogTable> {
 
     let (sheets, format) = match format {
         Format::Csv | Format::Tsv => {
-            let (sheet, encoding_note) = text_table::read(&bytes, format, path)?;
+            let (sheet, encoding_note) = text_table::read(&bytes, format, path, &options.limits)?;
             notes.extend(encoding_note);
             (vec![sheet], format)
         }
-        _ => workbook::read(bytes, format, path)?,
+        _ => workbook::read(bytes, format, path, &options.limits)?,
     };
 
     let chosen = choose_sheet(path, sheets, options, &mut notes)?;
@@ -101,7 +260,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<CatalogTable> {
     })
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -113,13 +272,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
             message: "is a folder, not a file".to_string(),
         });
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limits.max_file_bytes {
         return Err(Error::Catalog {
             path: path.to_path_buf(),
             message: format!(
                 "file is {} MiB, more than the {} MiB crosswalk reads",
                 meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                limits.max_file_bytes / (1024 * 1024)
             ),
         });
     }

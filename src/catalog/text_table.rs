@@ -1,13 +1,18 @@
 //! csv and tsv: decoding (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 fallback)
 //! and delimiter sniffing, then the csv crate for quoting rules.
 
-use super::{Cell, Format, RawRow, RawSheet};
+use super::{Cell, Format, Limits, RawSheet, SheetBuilder};
 use crate::error::{Error, Result};
 use std::borrow::Cow;
 use std::path::Path;
 
 /// Reads a text table into one sheet; the note says which encoding was assumed, if not UTF-8.
-pub fn read(bytes: &[u8], format: Format, path: &Path) -> Result<(RawSheet, Option<String>)> {
+pub fn read(
+    bytes: &[u8],
+    format: Format,
+    path: &Path,
+    limits: &Limits,
+) -> Result<(RawSheet, Option<String>)> {
     let (text, note) = decode(bytes);
     let delimiter = sniff_delimiter(&text, format);
     let mut reader = csv::ReaderBuilder::new()
@@ -15,42 +20,40 @@ pub fn read(bytes: &[u8], format: Format, path: &Path) -> Result<(RawSheet, Opti
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut cells = 0u64;
+    let mut sheet = SheetBuilder::new(None, false, limits, &mut cells);
     let mut record = csv::StringRecord::new();
     let mut number: u32 = 0;
+    let fail = |message: String| Error::Catalog {
+        path: path.to_path_buf(),
+        message,
+    };
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                number += 1;
-                let cells = record
-                    .iter()
-                    .map(|field| {
-                        if field.trim().is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(field.to_string())
-                        }
-                    })
-                    .collect();
-                rows.push(RawRow { number, cells });
+                number = number
+                    .checked_add(1)
+                    .ok_or_else(|| fail("more rows than a spreadsheet can hold".to_string()))?;
+                sheet.touch(number);
+                for (col, field) in record.iter().enumerate() {
+                    if !field.trim().is_empty() {
+                        let col = u32::try_from(col).unwrap_or(u32::MAX);
+                        sheet
+                            .set(number, col, Cell::Text(field.to_string()))
+                            .map_err(|m| fail(format!("row {number}: {m}")))?;
+                    }
+                }
             }
             Err(e) => {
-                return Err(Error::Catalog {
-                    path: path.to_path_buf(),
-                    message: format!("row {}: cannot read the text table: {e}", number + 1),
-                });
+                return Err(fail(format!(
+                    "row {}: cannot read the text table: {e}",
+                    number + 1
+                )));
             }
         }
     }
-    Ok((
-        RawSheet {
-            name: None,
-            hidden: false,
-            rows,
-        },
-        note,
-    ))
+    Ok((sheet.finish(), note))
 }
 
 /// Decodes bytes to text: a BOM decides; else UTF-8 if valid; else Windows-1252.

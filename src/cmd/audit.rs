@@ -35,6 +35,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         inputs: args.inputs.clone(),
         read: ReadOptions {
             sheet: args.sheet.clone(),
+            ..ReadOptions::default()
         },
         normalize: NormalizeOptions {
             credit_factor: args.credit_factor,

@@ -91,11 +91,13 @@ impl fmt::Display for SkipReason {
     }
 }
 
-/// A row not used, and why.
+/// A row not used (or a run of blank rows), and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
-    /// Where it is.
+    /// Where it is (the first row of a run).
     pub source: SourceRef,
+    /// The last row of a run of rows skipped for the same reason, if more than one.
+    pub through_row: Option<u32>,
     /// Why it was not used.
     pub reason: SkipReason,
     /// The row's first text, to recognize it by.
@@ -124,6 +126,16 @@ pub struct Normalized {
     pub warnings: Vec<Warning>,
     /// Every row seen.
     pub rows_seen: usize,
+    /// Rows skipped (a run of blank rows counts each row).
+    pub rows_skipped: usize,
+}
+
+impl Skipped {
+    /// How many rows this entry stands for.
+    pub fn rows(&self) -> usize {
+        self.through_row
+            .map_or(1, |last| (last - self.source.row + 1) as usize)
+    }
 }
 
 /// Turns a catalog table's rows into courses and skipped rows.
@@ -142,8 +154,19 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
         .collect();
     let mut seen: HashMap<(String, String, String), u32> = HashMap::new();
 
+    out.rows_seen = table.sheet.rows_in_range();
+    let blank_run = |first: u32, last: u32| Skipped {
+        source: source(first),
+        through_row: (last > first).then_some(last),
+        reason: SkipReason::Blank,
+        preview: String::new(),
+    };
+    let mut next_row = table.sheet.first_row;
     for (i, row) in table.sheet.rows.iter().enumerate() {
-        out.rows_seen += 1;
+        if row.number > next_row {
+            out.skipped.push(blank_run(next_row, row.number - 1));
+        }
+        next_row = row.number + 1;
         let preview = row
             .cells
             .iter()
@@ -153,6 +176,7 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
             .unwrap_or_default();
         let skip = |reason| Skipped {
             source: source(row.number),
+            through_row: None,
             reason,
             preview: preview.clone(),
         };
@@ -249,6 +273,10 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
             format: optional(Role::Format),
         });
     }
+    if table.sheet.last_row >= next_row && next_row > 0 {
+        out.skipped.push(blank_run(next_row, table.sheet.last_row));
+    }
+    out.rows_skipped = out.skipped.iter().map(Skipped::rows).sum();
     out
 }
 

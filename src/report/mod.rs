@@ -282,11 +282,15 @@ pub struct GapReport {
     pub reason: String,
 }
 
-/// A skipped row.
+/// A skipped row, or a run of blank rows.
 #[derive(Debug, Clone, Serialize)]
 pub struct SkippedReport {
-    /// Where it is.
+    /// Where it is (the first row of a run).
     pub source: SourceRef,
+    /// The last row of a run, if more than one row.
+    pub through_row: Option<u32>,
+    /// How many rows the entry stands for.
+    pub rows: usize,
     /// Why, in words.
     pub reason: String,
     /// The reason as a code.

@@ -648,7 +648,12 @@ fn skipped(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             s.source.sheet.as_deref().unwrap_or(""),
             &st.text,
         )?;
-        ws.write_number(row, 2, f64::from(s.source.row))?;
+        match s.through_row {
+            Some(last) => put(ws, row, 2, &format!("{}-{last}", s.source.row), &st.text)?,
+            None => {
+                ws.write_number(row, 2, f64::from(s.source.row))?;
+            }
+        }
         put(ws, row, 3, &s.reason, &st.text)?;
         put(ws, row, 4, &s.preview, &st.text)?;
     }

@@ -46,6 +46,7 @@ proptest! {
         let input = &loaded.inputs[0];
         prop_assert_eq!(input.rows_seen, input.rows_used + input.rows_skipped);
         prop_assert_eq!(input.rows_seen, title_rows + 1 + rows.len());
-        prop_assert_eq!(loaded.courses.len() + loaded.skipped.len(), input.rows_seen);
+        let skipped_rows: usize = loaded.skipped.iter().map(|s| s.rows()).sum();
+        prop_assert_eq!(loaded.courses.len() + skipped_rows, input.rows_seen);
     }
 }
