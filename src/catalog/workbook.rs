@@ -34,7 +34,7 @@ pub fn read(
         let mut wb: Xls<_> = calamine::open_workbook_from_rs(cursor)
             .map_err(|e| fail(format!("cannot open the xls workbook: {}", one_line(&e))))?;
         let sheets = ranged_sheets(&mut wb, limits, &mut cells, |wb, name| {
-            wb.worksheet_merge_cells(name).unwrap_or_default()
+            wb.merge_cells_by_sheet_name(name).unwrap_or_default()
         })
         .map_err(fail)?;
         return Ok((sheets, Format::Xls));
@@ -113,10 +113,7 @@ fn xlsx_sheets(
 ) -> std::result::Result<Vec<RawSheet>, String> {
     let mut out = Vec::new();
     for (name, hidden) in worksheets(wb.sheets_metadata()) {
-        let merges = match wb.worksheet_merge_cells(&name) {
-            Some(Ok(m)) => m,
-            _ => Vec::new(),
-        };
+        let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
         let mut sheet = SheetBuilder::new(Some(name.clone()), hidden, limits, cells);
         let mut reader = wb
             .worksheet_cells_reader(&name)
