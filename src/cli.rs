@@ -45,6 +45,12 @@ pub struct AuditArgs {
     /// Clock hours per credit when a catalog gives credits (semester credit: 15; quarter: 10).
     #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
     pub credit_factor: f64,
+    /// Refuse a zipped workbook (xlsx, xlsb, ods) that would expand past this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    pub max_unzipped_mb: u64,
+    /// Refuse a file with more non-empty cells than this.
+    #[arg(long, value_name = "N", default_value_t = 5_000_000)]
+    pub max_cells: u64,
     /// Print nothing on success but errors.
     #[arg(short, long)]
     pub quiet: bool,

@@ -383,6 +383,7 @@ mod tests {
     fn row(number: u32, cells: &[&str]) -> RawRow {
         RawRow {
             number,
+            cells_left_out: 0,
             cells: cells
                 .iter()
                 .map(|c| {

@@ -26,6 +26,8 @@ pub struct RawRow {
     pub number: u32,
     /// Cells from column A (index 0) on.
     pub cells: Vec<Cell>,
+    /// Non-empty cells beyond the column limit, left out.
+    pub cells_left_out: u32,
 }
 
 /// A sheet (or a whole text table) as its non-empty rows. Rows between `first_row` and
@@ -42,8 +44,6 @@ pub struct RawSheet {
     pub first_row: u32,
     /// Last row of the used range (1-based); 0 when the sheet is empty.
     pub last_row: u32,
-    /// Cells beyond the column limit, left out.
-    pub cells_beyond_columns: u64,
 }
 
 impl RawSheet {
@@ -68,7 +68,7 @@ pub struct Limits {
     pub max_zip_entries: usize,
     /// Most non-empty cells read from one file.
     pub max_cells: u64,
-    /// Cells beyond this many columns are left out (with a note).
+    /// Cells beyond this many columns are left out (and said so).
     pub max_columns: u32,
     /// Longest cell text kept, in characters; longer text is cut with a marker.
     pub max_cell_chars: usize,
@@ -117,7 +117,6 @@ impl<'a> SheetBuilder<'a> {
                 rows: Vec::new(),
                 first_row: 0,
                 last_row: 0,
-                cells_beyond_columns: 0,
             },
             limits,
             cells,
@@ -143,10 +142,6 @@ impl<'a> SheetBuilder<'a> {
         if cell.is_blank() {
             return Ok(());
         }
-        if col >= self.limits.max_columns {
-            self.sheet.cells_beyond_columns += 1;
-            return Ok(());
-        }
         *self.cells += 1;
         if *self.cells > self.limits.max_cells {
             return Err(format!(
@@ -166,10 +161,15 @@ impl<'a> SheetBuilder<'a> {
                 self.sheet.rows.push(RawRow {
                     number,
                     cells: Vec::new(),
+                    cells_left_out: 0,
                 });
                 self.sheet.rows.last_mut().expect("just pushed")
             }
         };
+        if col >= self.limits.max_columns {
+            row.cells_left_out = row.cells_left_out.saturating_add(1);
+            return Ok(());
+        }
         let col = col as usize;
         if row.cells.len() <= col {
             row.cells.resize(col + 1, Cell::Empty);
@@ -187,6 +187,8 @@ impl<'a> SheetBuilder<'a> {
             for row in rows.drain(..) {
                 match merged.last_mut() {
                     Some(last) if last.number == row.number => {
+                        last.cells_left_out =
+                            last.cells_left_out.saturating_add(row.cells_left_out);
                         if last.cells.len() < row.cells.len() {
                             last.cells.resize(row.cells.len(), Cell::Empty);
                         }

@@ -3,7 +3,7 @@
 use crate::cli::AuditArgs;
 use anyhow::{Context, bail};
 use crosswalk::audit::{self, AuditOptions};
-use crosswalk::catalog::ReadOptions;
+use crosswalk::catalog::{Limits, ReadOptions};
 use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::{ensure_not_input, write_atomic};
@@ -35,7 +35,11 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         inputs: args.inputs.clone(),
         read: ReadOptions {
             sheet: args.sheet.clone(),
-            ..ReadOptions::default()
+            limits: Limits {
+                max_unzipped_bytes: args.max_unzipped_mb.saturating_mul(1024 * 1024),
+                max_cells: args.max_cells,
+                ..Limits::default()
+            },
         },
         normalize: NormalizeOptions {
             credit_factor: args.credit_factor,

@@ -1,6 +1,7 @@
 //! Normalizing rows: every row of the chosen sheet becomes a course or a skipped row with a
 //! reason. Hours, credits and CEUs become clock hours with a stated factor.
 
+pub mod dates;
 pub mod hours;
 
 use crate::catalog::{CatalogTable, Cell, Role};
@@ -70,6 +71,10 @@ pub enum SkipReason {
     TotalRow,
     /// The header repeated further down.
     RepeatedHeader,
+    /// Text only in columns beyond the column limit.
+    OnlyBeyondColumns,
+    /// A heading over a group of trainings ("MODULE 2: TRAUMA"), not a training.
+    SectionHeading,
     /// The same title, description and hours as an earlier row.
     Duplicate {
         /// The row it repeats.
@@ -86,6 +91,10 @@ impl fmt::Display for SkipReason {
             SkipReason::NoTitle => f.write_str("no title or description"),
             SkipReason::TotalRow => f.write_str("a total row, not a training"),
             SkipReason::RepeatedHeader => f.write_str("the header row repeated"),
+            SkipReason::SectionHeading => f.write_str("a section heading, not a training"),
+            SkipReason::OnlyBeyondColumns => {
+                f.write_str("text only in columns beyond the column limit, left out")
+            }
             SkipReason::Duplicate { of_row } => write!(f, "same training as row {of_row}"),
         }
     }
@@ -153,6 +162,7 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
         .map(Cell::text)
         .collect();
     let mut seen: HashMap<(String, String, String), u32> = HashMap::new();
+    let mut ids: HashMap<String, (u32, (String, String, String))> = HashMap::new();
 
     out.rows_seen = table.sheet.rows_in_range();
     let blank_run = |first: u32, last: u32| Skipped {
@@ -185,7 +195,12 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
             continue;
         }
         if row.cells.iter().all(Cell::is_blank) {
-            out.skipped.push(skip(SkipReason::Blank));
+            let reason = if row.cells_left_out > 0 {
+                SkipReason::OnlyBeyondColumns
+            } else {
+                SkipReason::Blank
+            };
+            out.skipped.push(skip(reason));
             continue;
         }
         if i < table.header_index {
@@ -228,6 +243,11 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
             continue;
         }
 
+        if is_section_heading(row, table, &title, &description) {
+            out.skipped.push(skip(SkipReason::SectionHeading));
+            continue;
+        }
+
         let (hours, hours_note, hours_col) = read_hours(table, &|c| cell(Some(c)), options);
         let key = (
             title.to_lowercase(),
@@ -239,9 +259,37 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
                 .push(skip(SkipReason::Duplicate { of_row: first }));
             continue;
         }
+        let id = cell(cols.get(Role::Id)).text();
+        if !id.is_empty() {
+            match ids.get(&id) {
+                Some(&(first_row, ref first_key)) if *first_key != key => {
+                    out.warnings.push(Warning {
+                        source: source(row.number),
+                        column: cols.get(Role::Id).map(crate::source::column_letters),
+                        message: format!(
+                            "id '{id}' is also used at row {first_row} for a different training"
+                        ),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    ids.insert(id.clone(), (row.number, key.clone()));
+                }
+            }
+        }
         seen.insert(key, row.number);
 
         let src = source(row.number);
+        if row.cells_left_out > 0 {
+            out.warnings.push(Warning {
+                source: src.clone(),
+                column: None,
+                message: format!(
+                    "{} cells beyond the column limit left out",
+                    row.cells_left_out
+                ),
+            });
+        }
         if hours.is_none() {
             out.warnings.push(Warning {
                 source: src.clone(),
@@ -251,12 +299,8 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
                     .unwrap_or_else(|| "no hours given".to_string()),
             });
         }
-        let id = cell(cols.get(Role::Id)).text();
         let optional = |role| Some(cell(cols.get(role)).text()).filter(|t| !t.is_empty());
-        let date = match cell(cols.get(Role::Date)) {
-            Cell::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
-            other => Some(other.text()).filter(|t| !t.is_empty()),
-        };
+        let date = dates::read(cell(cols.get(Role::Date)));
         out.courses.push(Course {
             source: src,
             id: if id.is_empty() {
@@ -388,6 +432,55 @@ fn read_hours<'a>(
         Some((message, col)) => (None, Some(message), Some(col)),
         None => (None, None, cols.get(Role::Hours)),
     }
+}
+
+/// A row with one short text, no description and no hours, written like a heading: in
+/// capitals, ending with a colon, or starting with a word such as "Module" or "Section".
+fn is_section_heading(
+    row: &crate::catalog::RawRow,
+    table: &CatalogTable,
+    title: &str,
+    description: &str,
+) -> bool {
+    let filled = row.cells.iter().filter(|c| !c.is_blank()).count();
+    let has_hours_column = table.columns.get(Role::Hours).is_some()
+        || table.columns.get(Role::Credits).is_some()
+        || table.columns.get(Role::Ceus).is_some();
+    if filled != 1 || !description.is_empty() || !has_hours_column {
+        return false;
+    }
+    let text = if title.is_empty() {
+        row.cells
+            .iter()
+            .map(Cell::text)
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+    } else {
+        title.to_string()
+    };
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let first = crate::text::fold(text.split_whitespace().next().unwrap_or(""));
+    let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let heading_word = matches!(
+        first,
+        "module"
+            | "section"
+            | "unit"
+            | "part"
+            | "track"
+            | "category"
+            | "domain"
+            | "series"
+            | "block"
+            | "level"
+            | "tier"
+            | "modulo"
+            | "seccion"
+            | "unidad"
+            | "parte"
+    );
+    capitals || text.trim_end().ends_with(':') || heading_word
 }
 
 fn is_total_label(title: &str) -> bool {

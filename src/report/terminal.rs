@@ -82,6 +82,7 @@ pub fn render(report: &AuditReport) -> String {
     if !uncovered.is_empty() {
         let _ = writeln!(s, "  not covered: {}", uncovered.join("; "));
     }
+    skipped_rows(&mut s, report);
     if !report.warnings.is_empty() {
         let n = report.warnings.len();
         let _ = writeln!(
@@ -101,4 +102,81 @@ pub fn render(report: &AuditReport) -> String {
         }
     }
     s
+}
+
+/// Every skipped row, grouped by file, sheet and reason, with row numbers as ranges.
+fn skipped_rows(s: &mut String, report: &AuditReport) {
+    if report.skipped.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\nRows skipped ({}):", report.summary.rows_skipped);
+    // (file and sheet, reason, row ranges)
+    type Group = (String, String, Vec<(u32, u32)>);
+    let mut groups: Vec<Group> = Vec::new();
+    for entry in &report.skipped {
+        let place = match &entry.source.sheet {
+            Some(sheet) => format!("{}, sheet '{sheet}'", entry.source.file),
+            None => entry.source.file.clone(),
+        };
+        let range = (
+            entry.source.row,
+            entry.through_row.unwrap_or(entry.source.row),
+        );
+        match groups
+            .iter_mut()
+            .find(|(p, r, _)| *p == place && *r == entry.reason)
+        {
+            Some((_, _, ranges)) => ranges.push(range),
+            None => groups.push((place, entry.reason.clone(), vec![range])),
+        }
+    }
+    let mut last_place = String::new();
+    for (place, reason, ranges) in groups {
+        if place != last_place {
+            let _ = writeln!(s, "  {place}:");
+            last_place = place;
+        }
+        let _ = writeln!(s, "    {reason}: {}", row_list(&ranges));
+    }
+}
+
+/// "row 3", "rows 3, 5-9": the rows of a list of inclusive ranges.
+fn row_list(ranges: &[(u32, u32)]) -> String {
+    let mut merged: Vec<(u32, u32)> = Vec::new();
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    for (a, b) in sorted {
+        match merged.last_mut() {
+            Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let single = merged.len() == 1 && merged[0].0 == merged[0].1;
+    let parts: Vec<String> = merged
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
+    format!(
+        "{} {}",
+        if single { "row" } else { "rows" },
+        parts.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::row_list;
+
+    #[test]
+    fn rows_are_listed_as_ranges() {
+        assert_eq!(row_list(&[(3, 3)]), "row 3");
+        assert_eq!(row_list(&[(5, 5), (3, 3), (6, 9), (4, 4)]), "rows 3-9");
+        assert_eq!(row_list(&[(1, 2), (25, 25)]), "rows 1-2, 25");
+    }
 }

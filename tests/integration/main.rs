@@ -5,6 +5,7 @@ mod audit_cli;
 mod common;
 mod fixtures;
 mod frameworks;
+mod hostile;
 mod properties;
 mod readers;
 mod readme;
