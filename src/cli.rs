@@ -49,7 +49,7 @@ pub struct AuditArgs {
     #[arg(long, value_name = "MIB", default_value_t = 512)]
     pub max_unzipped_mb: u64,
     /// Refuse a file with more non-empty cells than this.
-    #[arg(long, value_name = "N", default_value_t = 5_000_000)]
+    #[arg(long, value_name = "N", default_value_t = 2_000_000)]
     pub max_cells: u64,
     /// Print nothing on success but errors.
     #[arg(short, long)]

@@ -80,7 +80,7 @@ impl Default for Limits {
             max_file_bytes: MAX_FILE_BYTES,
             max_unzipped_bytes: 512 * 1024 * 1024,
             max_zip_entries: 10_000,
-            max_cells: 5_000_000,
+            max_cells: 2_000_000,
             max_columns: 1_024,
             max_cell_chars: 32_767,
         }
@@ -145,7 +145,7 @@ impl<'a> SheetBuilder<'a> {
         *self.cells += 1;
         if *self.cells > self.limits.max_cells {
             return Err(format!(
-                "more than {} non-empty cells: too large to be a catalog (the limit can be raised)",
+                "more than {} non-empty cells: too large to be a catalog (the limit is set with --max-cells)",
                 self.limits.max_cells
             ));
         }
@@ -228,8 +228,13 @@ pub struct CatalogTable {
 
 /// Reads one catalog file.
 pub fn read(path: &Path, options: &ReadOptions) -> Result<CatalogTable> {
+    let bytes = read_file(path, &options.limits)?;
+    read_bytes(bytes, path, options)
+}
+
+/// Reads a catalog from bytes already in memory; `path` names it in messages.
+pub fn read_bytes(bytes: Vec<u8>, path: &Path, options: &ReadOptions) -> Result<CatalogTable> {
     let display = path.display().to_string();
-    let bytes = read_bytes(path, &options.limits)?;
     let sha256 = hex(&Sha256::digest(&bytes));
     let format = sniff::sniff(&bytes).map_err(|message| Error::Catalog {
         path: path.to_path_buf(),
@@ -262,7 +267,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<CatalogTable> {
     })
 }
 
-fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,

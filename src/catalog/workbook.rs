@@ -90,7 +90,7 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> std::result::Result<(), String> {
     }
     if total > limits.max_unzipped_bytes {
         return Err(format!(
-            "the workbook would expand to {} MiB, more than the {} MiB crosswalk reads (a compressed file this large is refused unread)",
+            "the workbook would expand to {} MiB, more than the {} MiB crosswalk reads (refused unread; the limit is set with --max-unzipped-mb)",
             total / (1024 * 1024),
             limits.max_unzipped_bytes / (1024 * 1024)
         ));

@@ -1,0 +1,16 @@
+//! Any bytes as a catalog file: read, normalize, never panic; rows always accounted for.
+#![no_main]
+
+use crosswalk::catalog::{ReadOptions, read_bytes};
+use crosswalk::normalize::{NormalizeOptions, normalize};
+use libfuzzer_sys::fuzz_target;
+use std::path::Path;
+
+fuzz_target!(|data: &[u8]| {
+    let options = ReadOptions::default();
+    if let Ok(table) = read_bytes(data.to_vec(), Path::new("fuzz.bin"), &options) {
+        let rows = normalize(&table, &NormalizeOptions::default());
+        let skipped: usize = rows.skipped.iter().map(|s| s.rows()).sum();
+        assert_eq!(rows.rows_seen, rows.courses.len() + skipped);
+    }
+});
