@@ -8,7 +8,20 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match cmd::run(cli) {
+    // Panics are reported as one error line below, never as a backtrace.
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(|| cmd::run(cli));
+    let result = outcome.unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(anyhow::anyhow!(
+            "internal error ({detail}); please report it with the input file"
+        ))
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let mut message = err.to_string();

@@ -18,7 +18,40 @@ use std::path::Path;
 type Bytes = Cursor<Vec<u8>>;
 
 /// Reads every worksheet of a workbook, and says which format the container turned out to be.
+///
+/// A reader that panics on a malformed file (calamine's do, on some damaged xls files) is
+/// caught here and reported as a damaged file, like any other reading error.
 pub fn read(
+    bytes: Vec<u8>,
+    format: Format,
+    path: &Path,
+    limits: &Limits,
+) -> Result<(Vec<RawSheet>, Format)> {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_unguarded(bytes, format, path, limits)
+    }));
+    outcome.unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::Catalog {
+            path: path.to_path_buf(),
+            message: format!(
+                "the {} workbook is damaged: the reader failed on it ({})",
+                if format == Format::Xls {
+                    "xls"
+                } else {
+                    "zipped"
+                },
+                one_line(&detail)
+            ),
+        })
+    })
+}
+
+fn read_unguarded(
     bytes: Vec<u8>,
     format: Format,
     path: &Path,

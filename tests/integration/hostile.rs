@@ -653,3 +653,25 @@ fn many_columns_beyond_the_limit_are_left_out() {
             .any(|w| w.message.contains("479 cells beyond the column limit"))
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Regressions found by fuzzing
+
+#[test]
+fn fuzz_crash_damaged_xls_is_refused_not_a_panic() {
+    refused(
+        &fixture("fuzz-crash-cfb.xls"),
+        "the xls workbook is damaged",
+    );
+}
+
+#[test]
+fn fuzz_crash_damaged_xls_gives_one_line_on_the_command_line() {
+    let path = fixture("fuzz-crash-cfb.xls");
+    let out = crate::common::crosswalk(&["audit", path.to_str().expect("path"), "--json", "-"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = crate::common::stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("the xls workbook is damaged"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
