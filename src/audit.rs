@@ -14,6 +14,7 @@ use crate::report::{
     SkippedReport, Summary, ToolInfo,
 };
 use crate::source::column_letters;
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// What an audit reads and how.
@@ -25,6 +26,8 @@ pub struct AuditOptions {
     pub read: ReadOptions,
     /// Normalization options.
     pub normalize: NormalizeOptions,
+    /// Threads for matching; all cores when `None`.
+    pub threads: Option<usize>,
 }
 
 /// Catalogs read and normalized, before matching.
@@ -85,14 +88,52 @@ pub fn load(options: &AuditOptions) -> Result<Loaded> {
 
 /// Runs the whole audit.
 pub fn run(fw: &Framework, options: &AuditOptions) -> Result<AuditReport> {
+    run_with_progress(fw, options, &|_, _| {})
+}
+
+/// Runs the whole audit, calling `progress` with the courses matched so far and in all.
+pub fn run_with_progress(
+    fw: &Framework,
+    options: &AuditOptions,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<AuditReport> {
     let loaded = load(options)?;
-    let matcher = Matcher::new(fw);
-    let matches: Vec<CourseMatch> = loaded
-        .courses
-        .iter()
-        .map(|c| matcher.match_course(&c.title, &c.description))
-        .collect();
+    let matches = match_all(fw, &loaded.courses, options.threads, progress)?;
     Ok(assemble(fw, options, loaded, matches))
+}
+
+/// Matches every course, across `threads` threads (all cores when `None`). Each course is
+/// matched on its own, and results keep the input order, so the outcome is the same whatever
+/// the number of threads.
+pub fn match_all(
+    fw: &Framework,
+    courses: &[Course],
+    threads: Option<usize>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<Vec<CourseMatch>> {
+    let matcher = Matcher::new(fw);
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let work = || -> Vec<CourseMatch> {
+        courses
+            .par_iter()
+            .map(|c| {
+                let m = matcher.match_course(&c.title, &c.description);
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n % 256 == 0 || n == courses.len() as u64 {
+                    progress(n, courses.len() as u64);
+                }
+                m
+            })
+            .collect()
+    };
+    match threads {
+        None => Ok(work()),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map(|pool| pool.install(work))
+            .map_err(|e| crate::error::Error::Usage(format!("cannot start {n} threads: {e}"))),
+    }
 }
 
 /// Builds the report from matched courses: coverage graph, allocation, gaps.

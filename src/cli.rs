@@ -51,7 +51,10 @@ pub struct AuditArgs {
     /// Refuse a file with more non-empty cells than this.
     #[arg(long, value_name = "N", default_value_t = 2_000_000)]
     pub max_cells: u64,
-    /// Print nothing on success but errors.
+    /// Threads for matching [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print nothing on success but errors (no summary, no progress bar).
     #[arg(short, long)]
     pub quiet: bool,
 }

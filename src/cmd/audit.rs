@@ -8,7 +8,8 @@ use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::{ensure_not_input, write_atomic};
 use crosswalk::report::{json, terminal, workbook};
-use std::io::Write;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 pub fn run(args: AuditArgs) -> anyhow::Result<()> {
@@ -45,13 +46,23 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
             credit_factor: args.credit_factor,
             ..NormalizeOptions::default()
         },
+        threads: args.threads,
     };
-    let report = audit::run(&fw, &options)?;
+    let bar = progress_bar(args.quiet);
+    let report = audit::run_with_progress(&fw, &options, &|done, total| {
+        if bar.length() != Some(total) {
+            bar.set_length(total);
+            bar.set_message("matching");
+        }
+        bar.set_position(done);
+    })?;
 
     if let Some(path) = &workbook_path {
+        bar.set_message("writing the workbook");
         let bytes = workbook::render(&report)?;
         write_atomic(path, &bytes)?;
     }
+    bar.finish_and_clear();
     let json_to_stdout = args.json.as_deref() == Some("-");
     if let Some(target) = &args.json {
         let text = json::render(&report);
@@ -86,4 +97,19 @@ fn default_output(first_input: &std::path::Path) -> PathBuf {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "catalog".to_string());
     PathBuf::from(format!("{stem}.crosswalk.xlsx"))
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal and not `--quiet`.
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {pos}/{len} trainings [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar.set_message("reading");
+    bar
 }

@@ -291,6 +291,19 @@ fn text_that_looks_like_a_formula_stays_text() {
         formulas.used_cells().all(|(_, _, f)| f.is_empty()),
         "no cell became a formula"
     );
+    // No hyperlink is made from input text, in any part of the workbook.
+    let bytes = std::fs::read(dir.path().join("out.xlsx")).expect("workbook bytes");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("part");
+        let mut xml = String::new();
+        if std::io::Read::read_to_string(&mut part, &mut xml).is_ok() {
+            assert!(
+                !xml.contains("<hyperlink"),
+                "a hyperlink in a workbook part"
+            );
+        }
+    }
 }
 
 #[test]
@@ -475,4 +488,23 @@ fn overlong_cell_text_is_cut_with_a_visible_marker() {
         "{}",
         &text[text.len() - 20..]
     );
+}
+
+#[test]
+fn matching_is_the_same_on_one_thread_and_on_many() {
+    let (_, many) = audit_json(&["samples/agency-catalog.xlsx", "samples/thin-catalog.csv"]);
+    let (_, one) = audit_json(&[
+        "samples/agency-catalog.xlsx",
+        "samples/thin-catalog.csv",
+        "--threads",
+        "1",
+    ]);
+    let (_, four) = audit_json(&[
+        "samples/agency-catalog.xlsx",
+        "samples/thin-catalog.csv",
+        "--threads",
+        "4",
+    ]);
+    assert_eq!(one, many);
+    assert_eq!(one, four);
 }

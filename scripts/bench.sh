@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# End-to-end timings of `crosswalk audit` on generated catalogs of 1k, 10k and 100k trainings,
+# beside the I/O floor (reading the same file with calamine and writing its cells with
+# rust_xlsxwriter). Prints a Markdown table of wall time and peak memory (release build).
+#
+#   bash scripts/bench.sh [SIZES...]      e.g. bash scripts/bench.sh 1000 10000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -gt 0 ] && sizes=("$@") || sizes=(1000 10000 100000)
+work=${BENCH_DIR:-/tmp/crosswalk-bench}
+mkdir -p "$work"
+cargo build --release --quiet --bin crosswalk --example gen_catalog --example io_floor
+bin=target/release
+timed() { # prints "seconds KiB"
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
+    cat "$work/stderr.txt" >&2; exit 1; }
+  cat "$work/time.txt"
+}
+best() { # best wall of three runs, and the peak memory of that run
+  local best_s="" best_k=""
+  for _ in 1 2 3; do
+    read -r s k < <(timed "$@")
+    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_k=$k; fi
+  done
+  echo "$best_s $best_k"
+}
+echo "| trainings | crosswalk audit | peak memory | I/O floor | floor memory | ratio |"
+echo "|---|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  catalog="$work/catalog-$n.xlsx"
+  [ -f "$catalog" ] || "$bin/examples/gen_catalog" "$n" "$catalog" 2>/dev/null
+  read -r a_s a_k < <(best "$bin/crosswalk" audit "$catalog" -o "$work/audit-$n.xlsx" --json "$work/audit-$n.json" -q)
+  read -r f_s f_k < <(best "$bin/examples/io_floor" "$catalog" "$work/floor-$n.xlsx")
+  ratio=$(awk "BEGIN{ if ($f_s > 0) printf \"%.2f\", $a_s / $f_s; else print \"-\" }")
+  printf "| %s | %s s | %s MiB | %s s | %s MiB | %s |\n" "$n" "$a_s" "$((a_k / 1024))" "$f_s" "$((f_k / 1024))" "$ratio"
+done
