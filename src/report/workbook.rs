@@ -93,12 +93,14 @@ pub fn render(report: &AuditReport) -> Result<Vec<u8>> {
 fn build(report: &AuditReport) -> std::result::Result<Vec<u8>, XlsxError> {
     let styles = Styles::new();
     let mut wb = Workbook::new();
+    // The sheets with a row per training are written row by row and flushed as they go
+    // (constant memory), so a 100,000-row catalog does not sit in memory twice.
     summary(wb.add_worksheet(), report, &styles)?;
-    courses(wb.add_worksheet(), report, &styles)?;
-    matrix(wb.add_worksheet(), report, &styles)?;
+    courses(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
+    matrix(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
     gaps(wb.add_worksheet(), report, &styles)?;
-    allocation(wb.add_worksheet(), report, &styles)?;
-    skipped(wb.add_worksheet(), report, &styles)?;
+    allocation(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
+    skipped(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
     about(wb.add_worksheet(), report, &styles)?;
     wb.save_to_buffer()
 }
