@@ -54,6 +54,9 @@ pub struct AuditArgs {
     /// Threads for matching [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Print how long each stage took, on standard error.
+    #[arg(long, hide = true)]
+    pub timings: bool,
     /// Print nothing on success but errors (no summary, no progress bar).
     #[arg(short, long)]
     pub quiet: bool,

@@ -3,7 +3,17 @@
 //! (English and Spanish) dropped, English stemming, and acronyms kept apart from words.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashSet;
+
+thread_local! {
+    /// Stems already computed on this thread: catalogs repeat their words.
+    static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+}
+
+/// Entries kept in a thread's stem cache before it starts over.
+const STEM_CACHE_LIMIT: usize = 200_000;
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 /// Function words in English and Spanish, dropped before matching.
@@ -231,7 +241,7 @@ impl Analyzer {
             } else if numeric {
                 word.clone()
             } else {
-                self.stemmer.stem(&word).into_owned()
+                self.stem(&word)
             };
             let informative = !numeric && word.len() > 1 && !self.generic.contains(word.as_str());
             out.push(Token {
@@ -244,7 +254,18 @@ impl Analyzer {
 
     /// The stem of a single folded word.
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(word).into_owned()
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(word) {
+                return stem.clone();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            if cache.len() >= STEM_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(word.to_string(), stem.clone());
+            stem
+        })
     }
 
     /// True for a stop word.

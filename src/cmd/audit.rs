@@ -49,23 +49,33 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         threads: args.threads,
     };
     let bar = progress_bar(args.quiet);
-    let report = audit::run_with_progress(&fw, &options, &|done, total| {
+    let mut clock = Stopwatch::new(args.timings);
+    let loaded = audit::load(&options)?;
+    clock.lap("read and normalize");
+    let matches = audit::match_all(&fw, &loaded.courses, options.threads, &|done, total| {
         if bar.length() != Some(total) {
             bar.set_length(total);
             bar.set_message("matching");
         }
         bar.set_position(done);
     })?;
+    clock.lap("match");
+    let report = audit::assemble(&fw, &options, loaded, matches);
+    clock.lap("coverage, allocation, report");
 
-    if let Some(path) = &workbook_path {
-        bar.set_message("writing the workbook");
-        let bytes = workbook::render(&report)?;
-        write_atomic(path, &bytes)?;
+    // The workbook and the JSON are rendered side by side: both only read the report.
+    bar.set_message("writing");
+    let (workbook_bytes, json_text) = rayon::join(
+        || workbook_path.as_ref().map(|_| workbook::render(&report)),
+        || args.json.as_ref().map(|_| json::render(&report)),
+    );
+    clock.lap("render workbook and JSON");
+    if let (Some(path), Some(bytes)) = (&workbook_path, workbook_bytes) {
+        write_atomic(path, &bytes?)?;
     }
     bar.finish_and_clear();
     let json_to_stdout = args.json.as_deref() == Some("-");
-    if let Some(target) = &args.json {
-        let text = json::render(&report);
+    if let (Some(target), Some(text)) = (&args.json, json_text) {
         if target == "-" {
             std::io::stdout()
                 .write_all(text.as_bytes())
@@ -112,4 +122,26 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar.set_message("reading");
     bar
+}
+
+/// Stage timings for `--timings`.
+struct Stopwatch {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Stopwatch {
+    fn new(on: bool) -> Self {
+        Self {
+            on,
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!("{:>8.3} s  {stage}", self.last.elapsed().as_secs_f64());
+        }
+        self.last = std::time::Instant::now();
+    }
 }

@@ -5,6 +5,7 @@
 use crate::framework::Framework;
 use crate::text::{Analyzer, GAP, Token, acronyms_in};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{HashMap, HashSet};
 
 /// Weight of a knowledge area's own name as a vocabulary entry.
@@ -48,11 +49,11 @@ pub struct Index {
     /// Displays of entries, by `Posting::display`.
     pub displays: Vec<String>,
     /// Keys that occur anywhere in the vocabulary.
-    pub known_keys: HashSet<String>,
+    pub known_keys: FxHashSet<String>,
     /// Folded vocabulary words and their keys, for typo tolerance.
     pub words: Vec<(String, String)>,
     /// Folded misspellings and the (word, key) they stand for.
-    pub spelling: HashMap<String, (String, String)>,
+    pub spelling: FxHashMap<String, (String, String)>,
 }
 
 impl Index {
@@ -126,7 +127,7 @@ struct Builder {
     ids: HashMap<String, usize>,
     postings: Vec<Vec<Posting>>,
     displays: Vec<String>,
-    known_keys: HashSet<String>,
+    known_keys: FxHashSet<String>,
     words: HashMap<String, String>,
 }
 
@@ -207,7 +208,7 @@ impl Builder {
             displays: self.displays,
             known_keys: self.known_keys,
             words,
-            spelling: HashMap::new(),
+            spelling: FxHashMap::default(),
         }
     }
 }
