@@ -56,3 +56,12 @@ pub enum Error {
 
 /// Library result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// The message a panic carried, for reporting it as one line.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}

@@ -12,11 +12,7 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let outcome = std::panic::catch_unwind(|| cmd::run(cli));
     let result = outcome.unwrap_or_else(|payload| {
-        let detail = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let detail = crosswalk::error::panic_message(payload.as_ref());
         Err(anyhow::anyhow!(
             "internal error ({detail}); please report it with the input file"
         ))

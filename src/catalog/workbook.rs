@@ -31,11 +31,7 @@ pub fn read(
         read_unguarded(bytes, format, path, limits)
     }));
     outcome.unwrap_or_else(|payload| {
-        let detail = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let detail = crate::error::panic_message(payload.as_ref());
         Err(Error::Catalog {
             path: path.to_path_buf(),
             message: format!(
@@ -150,16 +146,8 @@ fn xlsx_sheets(
         let mut sheet = SheetBuilder::new(Some(name.clone()), hidden, limits, cells);
         let mut reader = wb
             .worksheet_cells_reader(&name)
-            .map_err(|e| format!("sheet '{name}': cannot read: {}", one_line(&e)))?;
-        while let Some(cell) = reader
-            .next_cell()
-            .map_err(|e| format!("sheet '{name}': cannot read: {}", one_line(&e)))?
-        {
-            let (row, col) = cell.get_position();
-            sheet
-                .set(row + 1, col, convert_ref(cell.get_value()))
-                .map_err(|m| format!("sheet '{name}': {m}"))?;
-        }
+            .map_err(|e| unreadable(&name, &e))?;
+        stream_cells(&mut sheet, &name, || reader.next_cell())?;
         out.push(fill_merged(sheet.finish(), &merges));
     }
     Ok(out)
@@ -175,19 +163,30 @@ fn xlsb_sheets(
         let mut sheet = SheetBuilder::new(Some(name.clone()), hidden, limits, cells);
         let mut reader = wb
             .worksheet_cells_reader(&name)
-            .map_err(|e| format!("sheet '{name}': cannot read: {}", one_line(&e)))?;
-        while let Some(cell) = reader
-            .next_cell()
-            .map_err(|e| format!("sheet '{name}': cannot read: {}", one_line(&e)))?
-        {
-            let (row, col) = cell.get_position();
-            sheet
-                .set(row + 1, col, convert_ref(cell.get_value()))
-                .map_err(|m| format!("sheet '{name}': {m}"))?;
-        }
+            .map_err(|e| unreadable(&name, &e))?;
+        stream_cells(&mut sheet, &name, || reader.next_cell())?;
         out.push(sheet.finish());
     }
     Ok(out)
+}
+
+/// Feeds the cells a calamine cell reader yields into a sheet, one at a time.
+fn stream_cells<'a, E: std::fmt::Display>(
+    sheet: &mut SheetBuilder<'_>,
+    name: &str,
+    mut next: impl FnMut() -> std::result::Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+) -> std::result::Result<(), String> {
+    while let Some(cell) = next().map_err(|e| unreadable(name, &e))? {
+        let (row, col) = cell.get_position();
+        sheet
+            .set(row + 1, col, convert_ref(cell.get_value()))
+            .map_err(|m| format!("sheet '{name}': {m}"))?;
+    }
+    Ok(())
+}
+
+fn unreadable(name: &str, e: &dyn std::fmt::Display) -> String {
+    format!("sheet '{name}': cannot read: {}", one_line(e))
 }
 
 fn ranged_sheets<R>(
