@@ -25,10 +25,16 @@ pub struct Bundled {
 }
 
 /// The frameworks embedded in the binary; the first is the default.
-pub const BUNDLED: &[Bundled] = &[Bundled {
-    id: "imhm-c-2025",
-    text: include_str!("../../mappings/imhm-c-2025.toml"),
-}];
+pub const BUNDLED: &[Bundled] = &[
+    Bundled {
+        id: "imhm-c-2025",
+        text: include_str!("../../mappings/imhm-c-2025.toml"),
+    },
+    Bundled {
+        id: "imhs-az",
+        text: include_str!("../../mappings/imhs-az.toml"),
+    },
+];
 
 /// The id of the default framework.
 pub const DEFAULT_ID: &str = "imhm-c-2025";
@@ -39,6 +45,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Framework> {
         origin: origin.to_string(),
         message: one_line(&e.to_string()),
     })?;
+    let framework = resolve_base(framework, origin)?;
     let problems = validate(&framework);
     if let Some(first) = problems.first() {
         let more = match problems.len() {
@@ -51,6 +58,85 @@ pub fn parse(text: &str, origin: &str) -> Result<Framework> {
         });
     }
     Ok(framework)
+}
+
+/// Draws vocabulary (and, when asked, buckets) from the base framework.
+fn resolve_base(mut fw: Framework, origin: &str) -> Result<Framework> {
+    let Some(base_id) = fw.framework.vocabulary_base.clone() else {
+        return Ok(fw);
+    };
+    let fail = |message: String| Error::Framework {
+        origin: origin.to_string(),
+        message,
+    };
+    let bundled = BUNDLED.iter().find(|b| b.id == base_id).ok_or_else(|| {
+        fail(format!(
+            "vocabulary_base '{base_id}' is not a bundled framework"
+        ))
+    })?;
+    let base: Framework = toml::from_str(bundled.text).map_err(|e| {
+        fail(format!(
+            "vocabulary_base '{base_id}': {}",
+            one_line(&e.to_string())
+        ))
+    })?;
+    if base.framework.vocabulary_base.is_some() {
+        return Err(fail(format!(
+            "vocabulary_base '{base_id}' has a base of its own; one level only"
+        )));
+    }
+    for ka in &mut fw.knowledge_areas {
+        for from in ka.vocabulary_from.clone() {
+            let source = base
+                .knowledge_areas
+                .iter()
+                .find(|b| b.id == from)
+                .ok_or_else(|| {
+                    fail(format!(
+                        "knowledge area '{}': vocabulary_from '{from}' is not in '{base_id}'",
+                        ka.id
+                    ))
+                })?;
+            let mut terms = vec![source.name.clone()];
+            terms.extend(source.terms.iter().cloned());
+            for term in terms {
+                if !ka.terms.contains(&term) {
+                    ka.terms.push(term);
+                }
+            }
+            for term in &source.related {
+                if !ka.related.contains(term) {
+                    ka.related.push(term.clone());
+                }
+            }
+        }
+    }
+    for (wrong, right) in &base.spelling {
+        fw.spelling
+            .entry(wrong.clone())
+            .or_insert_with(|| right.clone());
+    }
+    if fw.framework.inherit_buckets && fw.buckets.is_empty() {
+        let translate = |ids: &[String]| -> Vec<String> {
+            fw.knowledge_areas
+                .iter()
+                .filter(|ka| ka.vocabulary_from.iter().any(|f| ids.contains(f)))
+                .map(|ka| ka.id.clone())
+                .collect()
+        };
+        let buckets = base
+            .buckets
+            .iter()
+            .map(|b| {
+                let mut b = b.clone();
+                b.knowledge_areas = translate(&b.knowledge_areas);
+                b.knowledge_areas_with_age_cue = translate(&b.knowledge_areas_with_age_cue);
+                b
+            })
+            .collect();
+        fw.buckets = buckets;
+    }
+    Ok(fw)
 }
 
 /// Loads a framework by bundled id or by path to a TOML file.

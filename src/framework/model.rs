@@ -45,6 +45,13 @@ pub struct FrameworkInfo {
     pub version: String,
     /// The source document.
     pub source: String,
+    /// A bundled framework whose vocabulary (and buckets) this one draws on, through each
+    /// knowledge area's `vocabulary_from`.
+    #[serde(default)]
+    pub vocabulary_base: Option<String>,
+    /// Take the base framework's buckets, with their knowledge areas translated to this one's.
+    #[serde(default)]
+    pub inherit_buckets: bool,
 }
 
 /// How hours may be counted toward requirements.
@@ -207,6 +214,12 @@ pub struct Area {
     /// A note on that evidence.
     #[serde(default)]
     pub evidence_note: Option<String>,
+    /// What the source calls its items ("Knowledge areas", "Skill areas", "Capabilities").
+    #[serde(default)]
+    pub item_label: Option<String>,
+    /// Designations the source gives the area (e.g. A, C, P, RF; C, S, T, P).
+    #[serde(default)]
+    pub designations: Vec<String>,
 }
 
 /// A knowledge area with its descriptor vocabulary.
@@ -225,6 +238,12 @@ pub struct KnowledgeArea {
     /// Weaker, supporting words.
     #[serde(default)]
     pub related: Vec<String>,
+    /// Knowledge-area ids of the base framework whose vocabulary this one also uses.
+    #[serde(default)]
+    pub vocabulary_from: Vec<String>,
+    /// Where the item stands in the source, when its name is crosswalk's own (e.g. "skills 4").
+    #[serde(default)]
+    pub source_item: Option<String>,
 }
 
 impl Framework {
