@@ -34,6 +34,18 @@ pub const BUNDLED: &[Bundled] = &[
         id: "imhs-az",
         text: include_str!("../../mappings/imhs-az.toml"),
     },
+    Bundled {
+        id: "imhm-pre2025",
+        text: include_str!("../../mappings/imhm-pre2025.toml"),
+    },
+    Bundled {
+        id: "imhm-l4-impact",
+        text: include_str!("../../mappings/imhm-l4-impact.toml"),
+    },
+    Bundled {
+        id: "imh-consultant",
+        text: include_str!("../../mappings/imh-consultant.toml"),
+    },
 ];
 
 /// The id of the default framework.

@@ -9,3 +9,4 @@ mod hostile;
 mod properties;
 mod readers;
 mod readme;
+mod seeds;
