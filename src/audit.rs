@@ -169,12 +169,13 @@ pub fn assemble(
         .collect();
     let allocation = allocate::allocate(fw, &offers);
 
-    let ka_report = |k: usize, score: f64, evidence: &[String]| KaMatchReport {
-        id: fw.knowledge_areas[k].id.clone(),
-        name: fw.knowledge_areas[k].name.clone(),
-        area: fw.area_name_of(&fw.knowledge_areas[k]).to_string(),
-        score,
-        evidence: evidence.to_vec(),
+    let ka_report = |s: &crate::matcher::KaScore| KaMatchReport {
+        id: fw.knowledge_areas[s.ka].id.clone(),
+        name: fw.knowledge_areas[s.ka].name.clone(),
+        area: fw.area_name_of(&fw.knowledge_areas[s.ka]).to_string(),
+        score: s.score,
+        evidence: s.evidence.clone(),
+        via: s.via.clone(),
     };
 
     let course_reports: Vec<CourseReport> = courses
@@ -192,10 +193,7 @@ pub fn assemble(
                 .iter()
                 .map(|(from, to)| format!("{from} -> {to}"))
                 .collect(),
-            knowledge_areas: m
-                .selected()
-                .map(|s| ka_report(s.ka, s.score, &s.evidence))
-                .collect(),
+            knowledge_areas: m.selected().map(ka_report).collect(),
             counted: allocation
                 .lines
                 .iter()
@@ -365,5 +363,37 @@ pub fn assemble(
             })
             .collect(),
         warnings,
+        restated_from: None,
+    }
+}
+
+/// The changes a crosswalk makes, with names, for the report.
+pub fn restatement(
+    cw: &crate::crosswalk::Crosswalk,
+    from: &Framework,
+    to: &Framework,
+) -> crate::report::Restatement {
+    use crate::crosswalk::Relation;
+    let names = |fw: &Framework, ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| {
+                fw.knowledge_area_index(id)
+                    .map(|k| fw.knowledge_areas[k].name.clone())
+            })
+            .collect()
+    };
+    crate::report::Restatement {
+        framework: from.framework.clone(),
+        note: cw.crosswalk.note.clone(),
+        changes: cw
+            .maps
+            .iter()
+            .filter(|m| m.relation != Relation::Same)
+            .map(|m| crate::report::ChangedArea {
+                relation: m.relation,
+                from: names(from, &m.from),
+                to: names(to, &m.to),
+            })
+            .collect(),
     }
 }

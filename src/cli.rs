@@ -39,6 +39,10 @@ pub struct AuditArgs {
     pub json: Option<String>,
     #[command(flatten)]
     pub framework: FrameworkArg,
+    /// Match against --framework, then restate the audit against this framework through the
+    /// bundled crosswalk between them (e.g. --framework imhm-pre2025 --restate-as imhm-c-2025).
+    #[arg(long, value_name = "ID")]
+    pub restate_as: Option<String>,
     /// Read this sheet instead of the one that looks most like a catalog.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,

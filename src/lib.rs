@@ -16,6 +16,7 @@ pub mod allocate;
 pub mod audit;
 pub mod catalog;
 pub mod coverage;
+pub mod crosswalk;
 pub mod error;
 pub mod framework;
 pub mod matcher;

@@ -4,6 +4,7 @@ use crate::cli::AuditArgs;
 use anyhow::{Context, bail};
 use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::{Limits, ReadOptions};
+use crosswalk::crosswalk::{find as find_crosswalk, restate};
 use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::{ensure_not_input, write_atomic};
@@ -60,7 +61,17 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         bar.set_position(done);
     })?;
     clock.lap("match");
-    let report = audit::assemble(&fw, &options, loaded, matches);
+    let report = match &args.restate_as {
+        None => audit::assemble(&fw, &options, loaded, matches),
+        Some(target) => {
+            let to = framework::load(target)?;
+            let cw = find_crosswalk(&fw, &to)?;
+            let restated = matches.iter().map(|m| restate(m, &cw, &fw, &to)).collect();
+            let mut report = audit::assemble(&to, &options, loaded, restated);
+            report.restated_from = Some(audit::restatement(&cw, &fw, &to));
+            report
+        }
+    };
     clock.lap("coverage, allocation, report");
 
     // The workbook and the JSON are rendered side by side: both only read the report.

@@ -44,6 +44,8 @@ pub struct KaScore {
     pub evidence: Vec<String>,
     /// True when the score passed the framework's thresholds.
     pub selected: bool,
+    /// Set when the match was restated from another framework through a crosswalk.
+    pub via: Option<crate::crosswalk::Via>,
 }
 
 /// Everything the matcher concluded about one course.
@@ -238,6 +240,7 @@ impl<'f> Matcher<'f> {
                     score: round3(f64::from(1.0 - (-r / SCALE).exp())),
                     evidence,
                     selected: false,
+                    via: None,
                 }
             })
             .collect();

@@ -42,6 +42,32 @@ pub struct AuditReport {
     pub skipped: Vec<SkippedReport>,
     /// Used rows worth a look.
     pub warnings: Vec<Warning>,
+    /// Set when the matches were made against another framework and restated through a
+    /// crosswalk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restated_from: Option<Restatement>,
+}
+
+/// How an audit was restated from another framework.
+#[derive(Debug, Clone, Serialize)]
+pub struct Restatement {
+    /// The framework the trainings were matched against.
+    pub framework: FrameworkInfo,
+    /// The crosswalk's note.
+    pub note: String,
+    /// Each mapped area whose name or shape changed: relation, from, to.
+    pub changes: Vec<ChangedArea>,
+}
+
+/// A knowledge area that changed between the frameworks.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangedArea {
+    /// renamed, split, merged, new or dropped.
+    pub relation: crate::crosswalk::Relation,
+    /// Names in the source framework.
+    pub from: Vec<String>,
+    /// Names in the target framework.
+    pub to: Vec<String>,
 }
 
 /// Tool name and version.
@@ -192,6 +218,9 @@ pub struct KaMatchReport {
     pub score: f64,
     /// Vocabulary entries found.
     pub evidence: Vec<String>,
+    /// Where the match came from, when restated through a crosswalk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<crate::crosswalk::Via>,
 }
 
 /// Hours of a course counted toward one requirement.

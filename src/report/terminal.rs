@@ -33,6 +33,30 @@ pub fn render(report: &AuditReport) -> String {
             let _ = writeln!(s, "    note: {note}");
         }
     }
+    if let Some(r) = &report.restated_from {
+        let _ = writeln!(
+            s,
+            "  matched against {} ({}) and restated through the crosswalk: {}",
+            r.framework.title, r.framework.id, r.note
+        );
+        for change in &r.changes {
+            let _ = writeln!(
+                s,
+                "    {:?}: {} -> {}",
+                change.relation,
+                if change.from.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    change.from.join(" + ")
+                },
+                if change.to.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    change.to.join(" + ")
+                }
+            );
+        }
+    }
     let _ = writeln!(
         s,
         "\n{} trainings, {} h in all ({} without readable hours, {} too thin to judge)",

@@ -3,6 +3,7 @@
 mod allocation;
 mod audit_cli;
 mod common;
+mod crosswalks;
 mod fixtures;
 mod frameworks;
 mod hostile;
