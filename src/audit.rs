@@ -351,17 +351,7 @@ pub fn assemble(
         areas,
         coverage: coverage_reports,
         gaps,
-        skipped: skipped
-            .into_iter()
-            .map(|s| SkippedReport {
-                rows: s.rows(),
-                through_row: s.through_row,
-                reason: s.reason.to_string(),
-                source: s.source,
-                code: s.reason,
-                preview: s.preview,
-            })
-            .collect(),
+        skipped: skipped.into_iter().map(SkippedReport::from).collect(),
         warnings,
         restated_from: None,
     }

@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Audit training catalogs: knowledge areas covered, hours per requirement, gaps.
     Audit(AuditArgs),
+    /// Align a program's course list with frameworks: a curriculum map and its gaps.
+    Program(ProgramArgs),
     /// Show the knowledge areas a piece of text matches, with scores and evidence.
     Match(MatchArgs),
     /// List, show or check frameworks.
@@ -62,6 +64,33 @@ pub struct AuditArgs {
     #[arg(long, hide = true)]
     pub timings: bool,
     /// Print nothing on success but errors (no summary, no progress bar).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Arguments of `crosswalk program`.
+#[derive(Debug, Args)]
+pub struct ProgramArgs {
+    /// Course lists: xlsx, xlsm, xlsb, xls, ods, csv or tsv.
+    #[arg(required = true, value_name = "COURSES")]
+    pub inputs: Vec<PathBuf>,
+    /// Frameworks to map against; give several for one map each [default: imhm-c-2025].
+    #[arg(long, value_name = "ID|PATH")]
+    pub framework: Vec<String>,
+    /// Clock hours per credit hour: 15 for a semester credit, 10 for a quarter credit or a
+    /// CEU; some associations use their own (e.g. 1.5 clock hours per course hour).
+    #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
+    pub credit_hours: f64,
+    /// Write the workbook here [default: INPUT-NAME.program.xlsx, unless --json is given].
+    #[arg(short, long, value_name = "OUT.xlsx")]
+    pub output: Option<PathBuf>,
+    /// Write the JSON report to FILE, or to standard output with '-'.
+    #[arg(long, value_name = "FILE|-")]
+    pub json: Option<String>,
+    /// Read this sheet instead of the one that looks most like a course list.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Print nothing on success but errors.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -32,6 +32,8 @@ pub enum Role {
     Date,
     /// Delivery format.
     Format,
+    /// Curriculum level: introduced, reinforced, mastered.
+    Level,
 }
 
 const SYNONYMS: &[(Role, &[&str])] = &[
@@ -204,6 +206,19 @@ const SYNONYMS: &[(Role, &[&str])] = &[
             "when",
             "fecha",
             "fecha de inicio",
+        ],
+    ),
+    (
+        Role::Level,
+        &[
+            "level",
+            "i r m",
+            "irm",
+            "curriculum level",
+            "depth",
+            "emphasis",
+            "level of coverage",
+            "nivel",
         ],
     ),
     (

@@ -53,6 +53,9 @@ pub struct Course {
     pub date: Option<String>,
     /// Delivery format.
     pub format: Option<String>,
+    /// Curriculum level as written (I, R, M, introduced...), if the catalog has a level column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
 }
 
 /// Why a row was not used.
@@ -315,6 +318,7 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
             provider: optional(Role::Provider),
             date,
             format: optional(Role::Format),
+            level: optional(Role::Level),
         });
     }
     if table.sheet.last_row >= next_row && next_row > 0 {

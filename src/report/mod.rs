@@ -1,6 +1,7 @@
 //! The audit report: one result struct that the JSON, the workbook and the terminal summary
 //! all read. Its JSON form is the contract other tools rely on.
 
+pub mod curriculum;
 pub mod json;
 pub mod terminal;
 pub mod workbook;
@@ -326,4 +327,17 @@ pub struct SkippedReport {
     pub code: SkipReason,
     /// Its first text.
     pub preview: String,
+}
+
+impl From<crate::normalize::Skipped> for SkippedReport {
+    fn from(s: crate::normalize::Skipped) -> Self {
+        Self {
+            rows: s.rows(),
+            through_row: s.through_row,
+            reason: s.reason.to_string(),
+            source: s.source,
+            code: s.reason,
+            preview: s.preview,
+        }
+    }
 }

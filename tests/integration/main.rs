@@ -7,6 +7,7 @@ mod crosswalks;
 mod fixtures;
 mod frameworks;
 mod hostile;
+mod program;
 mod properties;
 mod readers;
 mod readme;

@@ -1,0 +1,132 @@
+//! `crosswalk program`: a course list in, a curriculum map per framework out.
+
+use crate::cli::ProgramArgs;
+use anyhow::{Context, bail};
+use crosswalk::audit::{self, AuditOptions};
+use crosswalk::catalog::ReadOptions;
+use crosswalk::framework;
+use crosswalk::normalize::NormalizeOptions;
+use crosswalk::output::{ensure_not_input, write_atomic};
+use crosswalk::program;
+use crosswalk::report::curriculum;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+
+pub fn run(args: ProgramArgs) -> anyhow::Result<()> {
+    if !(args.credit_hours.is_finite() && args.credit_hours > 0.0) {
+        bail!(
+            "--credit-hours must be a number above 0 (found {})",
+            args.credit_hours
+        );
+    }
+    let ids = if args.framework.is_empty() {
+        vec![framework::DEFAULT_ID.to_string()]
+    } else {
+        args.framework.clone()
+    };
+    let frameworks = ids
+        .iter()
+        .map(|id| framework::load(id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let workbook_path = match (&args.output, &args.json) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(_)) => None,
+        (None, None) => {
+            let stem = args.inputs[0]
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "program".to_string());
+            Some(PathBuf::from(format!("{stem}.program.xlsx")))
+        }
+    };
+    if let Some(path) = &workbook_path {
+        ensure_not_input(path, &args.inputs)?;
+    }
+    if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
+        ensure_not_input(std::path::Path::new(json), &args.inputs)?;
+    }
+    let options = AuditOptions {
+        inputs: args.inputs.clone(),
+        read: ReadOptions {
+            sheet: args.sheet.clone(),
+            ..ReadOptions::default()
+        },
+        normalize: NormalizeOptions {
+            credit_factor: args.credit_hours,
+            ..NormalizeOptions::default()
+        },
+        threads: None,
+    };
+    let loaded = audit::load(&options)?;
+    let mut matches = Vec::new();
+    for fw in &frameworks {
+        matches.push(audit::match_all(fw, &loaded.courses, None, &|_, _| {})?);
+    }
+    let report = program::report(loaded, args.credit_hours, |courses| {
+        frameworks
+            .iter()
+            .zip(&matches)
+            .map(|(fw, m)| program::map(fw, courses, m))
+            .collect()
+    });
+
+    if let Some(path) = &workbook_path {
+        write_atomic(path, &curriculum::render(&report)?)?;
+    }
+    if let Some(target) = &args.json {
+        let mut text = serde_json::to_string_pretty(&report).context("cannot write the JSON")?;
+        text.push('\n');
+        if target == "-" {
+            std::io::stdout().write_all(text.as_bytes())?;
+        } else {
+            write_atomic(std::path::Path::new(target), text.as_bytes())?;
+        }
+    }
+    if !args.quiet {
+        let mut s = String::new();
+        let hours: f64 = report.courses.iter().filter_map(|c| c.course.hours).sum();
+        let _ = writeln!(
+            s,
+            "{} courses, {} clock hours ({} per credit)",
+            report.courses.len(),
+            crosswalk::normalize::round2(hours),
+            report.clock_hours_per_credit
+        );
+        for map in &report.frameworks {
+            let kas = &map.knowledge_areas;
+            let taught = kas.iter().filter(|k| k.courses > 0).count();
+            let _ = writeln!(
+                s,
+                "\n{} ({}): {taught} of {} knowledge areas taught",
+                map.framework.title,
+                map.framework.id,
+                kas.len()
+            );
+            for area in map.areas.iter().filter(|a| !a.not_mapped.is_empty()) {
+                let _ = writeln!(
+                    s,
+                    "  not taught in {}: {}",
+                    area.name,
+                    area.not_mapped.join("; ")
+                );
+            }
+            let sole: Vec<String> = kas
+                .iter()
+                .filter_map(|k| k.sole_source.as_ref().map(|c| format!("{} ({c})", k.name)))
+                .collect();
+            if !sole.is_empty() {
+                let _ = writeln!(s, "  taught by one course only: {}", sole.join("; "));
+            }
+        }
+        if let Some(path) = &workbook_path {
+            let _ = writeln!(s, "\nWorkbook: {}", path.display());
+        }
+        if args.json.as_deref() == Some("-") {
+            eprint!("{s}");
+        } else {
+            print!("{s}");
+        }
+    }
+    Ok(())
+}
