@@ -13,12 +13,17 @@ fn main() -> ExitCode {
     let outcome = std::panic::catch_unwind(|| cmd::run(cli));
     let result = outcome.unwrap_or_else(|payload| {
         let detail = crosswalk::error::panic_message(payload.as_ref());
+        // A reader that closed our standard output (`crosswalk ... | head`) wants no more.
+        if detail.contains("Broken pipe") {
+            return Ok(());
+        }
         Err(anyhow::anyhow!(
             "internal error ({detail}); please report it with the input file"
         ))
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(err) if closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let mut message = err.to_string();
             for cause in err.chain().skip(1) {
@@ -29,4 +34,13 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// True when the error is our standard output closed by its reader (`crosswalk ... | head`).
+fn closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -35,7 +35,17 @@ pub fn run(args: FrameworksArgs) -> anyhow::Result<()> {
                     EvidencedBy::Training => "",
                     EvidencedBy::Other => "  [mainly other evidence]",
                 };
-                println!("  {}{note}", area.name);
+                let designations = if area.designations.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", area.designations.join(", "))
+                };
+                let label = area
+                    .item_label
+                    .as_ref()
+                    .map(|l| format!("  [{l}]"))
+                    .unwrap_or_default();
+                println!("  {}{designations}{label}{note}", area.name);
                 for ka in fw.knowledge_areas.iter().filter(|k| k.area == area.id) {
                     println!("    {}  ({})", ka.name, ka.id);
                 }

@@ -381,7 +381,13 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         let names: Vec<String> = course
             .knowledge_areas
             .iter()
-            .map(|k| format!("{} ({:.2})", k.name, k.score))
+            .map(|k| match &k.via {
+                Some(via) => format!(
+                    "{} ({:.2}) [via {}: {}, {:?}]",
+                    k.name, k.score, via.framework, via.name, via.relation
+                ),
+                None => format!("{} ({:.2})", k.name, k.score),
+            })
             .collect();
         put(ws, row, 8, &names.join("\n"), &st.wrap)?;
         if let Some(best) = course.knowledge_areas.first() {
@@ -686,6 +692,23 @@ fn about(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Resul
     )?;
     pair(ws, "Framework version", &r.framework.version)?;
     pair(ws, "Framework source", &r.framework.source)?;
+    if let Some(restated) = &r.restated_from {
+        pair(
+            ws,
+            "Restated from",
+            &format!(
+                "{} ({}), through the bundled crosswalk: {}",
+                restated.framework.title, restated.framework.id, restated.note
+            ),
+        )?;
+        for change in &restated.changes {
+            pair(
+                ws,
+                &format!("{:?}", change.relation),
+                &format!("{} -> {}", change.from.join(" + "), change.to.join(" + ")),
+            )?;
+        }
+    }
     for input in &r.inputs {
         pair(
             ws,

@@ -74,3 +74,30 @@ fn frameworks_check_reports_a_broken_reference_in_one_line() {
         "{err}"
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosswalk"))
+        .args(["audit", "samples/agency-catalog.xlsx", "--json", "-", "-q"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("first line");
+    // The reader is dropped here, closing the pipe long before the JSON is all written.
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(first.trim(), "{");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
