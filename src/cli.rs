@@ -77,9 +77,9 @@ pub struct ProgramArgs {
     /// Frameworks to map against; give several for one map each [default: imhm-c-2025].
     #[arg(long, value_name = "ID|PATH")]
     pub framework: Vec<String>,
-    /// Clock hours per credit hour: 15 for a semester credit, 10 for a quarter credit or a
-    /// CEU; some associations use their own (e.g. 1.5 clock hours per course hour).
-    #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
+    /// Clock hours per credit: a number (e.g. 1.5, as some associations count a course hour),
+    /// or semester (15), quarter (10) or ceu (10).
+    #[arg(long, value_name = "HOURS|semester|quarter|ceu", default_value = "semester", value_parser = credit_factor)]
     pub credit_hours: f64,
     /// Write the workbook here [default: INPUT-NAME.program.xlsx, unless --json is given].
     #[arg(short, long, value_name = "OUT.xlsx")]
@@ -145,4 +145,18 @@ pub enum FrameworksAction {
         /// The framework file.
         path: PathBuf,
     },
+}
+
+/// Reads a credit factor: a positive number of clock hours, or a named kind of credit.
+fn credit_factor(text: &str) -> Result<f64, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "semester" => Ok(15.0),
+        "quarter" | "ceu" => Ok(10.0),
+        other => match other.parse::<f64>() {
+            Ok(n) if n.is_finite() && n > 0.0 => Ok(n),
+            _ => Err(format!(
+                "'{text}' is not a number of clock hours above 0, nor semester, quarter or ceu"
+            )),
+        },
+    }
 }

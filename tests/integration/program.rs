@@ -18,6 +18,12 @@ fn credits_become_clock_hours_with_the_stated_factor() {
     let semester = program(&["samples/university-program.csv"]);
     assert_eq!(semester["clock_hours_per_credit"], 15.0);
     assert_eq!(semester["courses"][0]["hours"], 45.0);
+    let quarter = program(&[
+        "samples/university-program.csv",
+        "--credit-hours",
+        "quarter",
+    ]);
+    assert_eq!(quarter["courses"][0]["hours"], 30.0);
     let custom = program(&["samples/university-program.csv", "--credit-hours", "1.5"]);
     assert_eq!(custom["courses"][0]["hours"], 4.5);
     assert_eq!(custom["courses"][11]["hours"], 6.0, "a 4-credit practicum");
