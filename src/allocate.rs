@@ -125,11 +125,20 @@ fn fill_in_order(
 
 /// Allocates hours to the framework's requirements.
 pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
+    allocate_requirements(&fw.requirements, fw.counting.hours_count_once, offers)
+}
+
+/// Allocates hours to a list of requirements; with `hours_count_once`, each hour counts
+/// toward one part only.
+pub fn allocate_requirements(
+    requirements: &[crate::framework::Requirement],
+    hours_count_once: bool,
+    offers: &[Offer],
+) -> Allocation {
     let qualifies = |offer: &Offer, accepts: &[String]| {
         offer.eligible.iter().any(|b| accepts.contains(b)) && minutes(offer.hours) > 0
     };
-    let parts: Vec<usize> = fw
-        .requirements
+    let parts: Vec<usize> = requirements
         .iter()
         .enumerate()
         .filter(|(_, r)| r.kind == RequirementKind::Part)
@@ -137,10 +146,10 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
         .collect();
 
     // counted[r] and lines per requirement index.
-    let mut counted = vec![0u64; fw.requirements.len()];
+    let mut counted = vec![0u64; requirements.len()];
     let mut lines: Vec<(usize, usize, u64)> = Vec::new();
 
-    if fw.counting.hours_count_once {
+    if hours_count_once {
         let mut graph: Graph<(), u64> = Graph::new();
         let source = graph.add_node(());
         let sink = graph.add_node(());
@@ -148,14 +157,14 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
             .iter()
             .map(|&r| {
                 let node = graph.add_node(());
-                graph.add_edge(node, sink, minutes(fw.requirements[r].hours));
+                graph.add_edge(node, sink, minutes(requirements[r].hours));
                 node
             })
             .collect();
         let mut course_edges = Vec::new();
         for (c, offer) in offers.iter().enumerate() {
             let targets: Vec<usize> = (0..parts.len())
-                .filter(|&p| qualifies(offer, &fw.requirements[parts[p]].accepts))
+                .filter(|&p| qualifies(offer, &requirements[parts[p]].accepts))
                 .collect();
             if targets.is_empty() {
                 continue;
@@ -177,7 +186,7 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
         }
     } else {
         for &r in &parts {
-            for (c, take) in fill_in_order(offers, &fw.requirements[r], qualifies) {
+            for (c, take) in fill_in_order(offers, &requirements[r], qualifies) {
                 counted[r] += take;
                 lines.push((c, r, take));
             }
@@ -185,7 +194,7 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
     }
 
     // A total counts every qualifying hour once, up to its requirement.
-    for (r, req) in fw.requirements.iter().enumerate() {
+    for (r, req) in requirements.iter().enumerate() {
         if req.kind != RequirementKind::Total {
             continue;
         }
@@ -195,8 +204,7 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
         }
     }
 
-    let requirements = fw
-        .requirements
+    let results = requirements
         .iter()
         .enumerate()
         .map(|(r, req)| {
@@ -231,12 +239,12 @@ pub fn allocate(fw: &Framework, offers: &[Offer]) -> Allocation {
 
     lines.sort_by_key(|&(c, r, _)| (c, r));
     Allocation {
-        requirements,
+        requirements: results,
         lines: lines
             .into_iter()
             .map(|(c, r, m)| AllocationLine {
                 course: c,
-                requirement: fw.requirements[r].id.clone(),
+                requirement: requirements[r].id.clone(),
                 hours: hours(m),
             })
             .collect(),

@@ -22,6 +22,7 @@ pub mod framework;
 pub mod matcher;
 pub mod normalize;
 pub mod output;
+pub mod profile;
 pub mod program;
 pub mod report;
 pub mod source;

@@ -11,4 +11,5 @@ mod program;
 mod properties;
 mod readers;
 mod readme;
+mod rules;
 mod seeds;

@@ -1,0 +1,267 @@
+//! Endorsement rules, each with a worked example whose answer was derived by hand from the
+//! seeds (002 for IMH Mentor (Clinical), 001 for IMH Specialist, Arizona).
+
+use chrono::NaiveDate;
+use crosswalk::profile::{
+    Applicant, Outcome, RowUse, RscSession, RuleStatus, Training, evaluate, find,
+};
+use crosswalk::profile::{Profile, RscAbout};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+fn training(date: NaiveDate, hours: f64, eligible: &[&str]) -> Training {
+    Training {
+        date: Some(date),
+        hours,
+        eligible: eligible.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn session(date: NaiveDate, hours: f64, about: RscAbout) -> RscSession {
+    RscSession {
+        date: Some(date),
+        hours,
+        about,
+    }
+}
+
+fn mentor() -> Profile {
+    find("imhm-c", None).expect("IMHM-C profile")
+}
+
+fn initial(as_of: NaiveDate) -> Applicant {
+    Applicant {
+        as_of,
+        renewal: false,
+        endorsed_since: None,
+        provides_rsc: true,
+    }
+}
+
+fn renewal(as_of: NaiveDate, since: NaiveDate) -> Applicant {
+    Applicant {
+        as_of,
+        renewal: true,
+        endorsed_since: Some(since),
+        provides_rsc: true,
+    }
+}
+
+fn rule<'a>(o: &'a Outcome, id: &str) -> &'a crosswalk::profile::RuleOutcome {
+    o.result
+        .rules
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("rule {id}"))
+}
+
+const SE: &[&str] = &["social-emotional"];
+const RSC: &[&str] = &["rsc"];
+
+#[test]
+fn mentor_initial_met_exactly_at_the_boundary() {
+    // 33 h social-emotional + 15 h RSC didactic = 48 h; 25 + 25 h RSC received = 50 h.
+    let trainings = [
+        training(d(2024, 3, 1), 33.0, SE),
+        training(d(2024, 5, 1), 15.0, RSC),
+    ];
+    let sessions = [
+        session(d(2024, 6, 1), 25.0, RscAbout::OwnCases),
+        session(d(2024, 9, 1), 25.0, RscAbout::Providing),
+    ];
+    let o = evaluate(&mentor(), &initial(d(2025, 6, 1)), &trainings, &sessions);
+    for id in [
+        "training-total",
+        "social-emotional",
+        "rsc-didactic",
+        "rsc-received",
+        "rsc-about-providing",
+    ] {
+        assert_eq!(rule(&o, id).status, RuleStatus::Met, "{id}");
+    }
+    assert_eq!(rule(&o, "training-total").counted_hours, 48.0);
+    assert!(o.result.met);
+}
+
+#[test]
+fn mentor_initial_short_by_a_quarter_hour() {
+    // 32.75 h social-emotional: the 33 h part is short by 0.25 h, and so is the 48 h total.
+    let trainings = [
+        training(d(2024, 3, 1), 32.75, SE),
+        training(d(2024, 5, 1), 15.0, RSC),
+    ];
+    let o = evaluate(&mentor(), &initial(d(2025, 6, 1)), &trainings, &[]);
+    assert_eq!(
+        rule(&o, "social-emotional").status,
+        RuleStatus::Short {
+            missing_hours: 0.25
+        }
+    );
+    assert_eq!(
+        rule(&o, "training-total").status,
+        RuleStatus::Short {
+            missing_hours: 0.25
+        }
+    );
+    assert_eq!(rule(&o, "rsc-didactic").status, RuleStatus::Met);
+    assert_eq!(
+        rule(&o, "rsc-received").status,
+        RuleStatus::NoQualifyingHours
+    );
+    assert!(!o.result.met);
+}
+
+#[test]
+fn rsc_received_split_about_own_cases_and_about_providing() {
+    // 26 h about own cases + 24 h about the RSC the applicant provides: 50 h in all is met,
+    // the 25 h about providing is short by 1 h.
+    let sessions = [
+        session(d(2024, 1, 10), 26.0, RscAbout::OwnCases),
+        session(d(2024, 2, 10), 24.0, RscAbout::Providing),
+    ];
+    let o = evaluate(&mentor(), &initial(d(2025, 1, 1)), &[], &sessions);
+    assert_eq!(rule(&o, "rsc-received").status, RuleStatus::Met);
+    assert_eq!(
+        rule(&o, "rsc-about-providing").status,
+        RuleStatus::Short { missing_hours: 1.0 }
+    );
+    assert_eq!(rule(&o, "rsc-about-providing").rows, [(1, 24.0)]);
+}
+
+#[test]
+fn only_the_best_allocation_meets_both_parts() {
+    // A 15 h training that qualifies for both buckets comes first, then a 33 h social-emotional
+    // one. Filling the parts in row order gives A to social-emotional (33 reached with 18 h of
+    // B) and leaves RSC didactic at 0 h. The max-flow gives A to RSC: both parts met.
+    let trainings = [
+        training(d(2024, 1, 1), 15.0, &["social-emotional", "rsc"]),
+        training(d(2024, 2, 1), 33.0, SE),
+    ];
+    let o = evaluate(&mentor(), &initial(d(2025, 1, 1)), &trainings, &[]);
+    assert_eq!(rule(&o, "social-emotional").status, RuleStatus::Met);
+    assert_eq!(rule(&o, "rsc-didactic").status, RuleStatus::Met);
+    assert_eq!(rule(&o, "rsc-didactic").rows, [(0, 15.0)]);
+    assert_eq!(rule(&o, "training-total").counted_hours, 48.0);
+}
+
+#[test]
+fn renewal_in_each_mid_cycle_band() {
+    let as_of = d(2025, 6, 30);
+    let cases = [
+        // (endorsed since, training required, RSC required, exempt)
+        (d(2024, 9, 1), None, None, true), // under 1 year: exempt
+        (d(2024, 6, 1), Some(15.0), Some(12.0), false), // 1 whole year
+        (d(2023, 6, 1), Some(30.0), Some(24.0), false), // 2 whole years
+        (d(2022, 6, 1), Some(45.0), Some(36.0), false), // a full first cycle
+        (d(2018, 6, 1), Some(45.0), Some(30.0), false), // held 3+ years before the cycle
+    ];
+    for (since, training_hours, rsc_hours, exempt) in cases {
+        let o = evaluate(&mentor(), &renewal(as_of, since), &[], &[]);
+        assert_eq!(o.result.exempt.is_some(), exempt, "since {since}");
+        if let (Some(t), Some(r)) = (training_hours, rsc_hours) {
+            assert_eq!(
+                rule(&o, "renewal-training").required_hours,
+                t,
+                "since {since}"
+            );
+            assert_eq!(rule(&o, "renewal-rsc").required_hours, r, "since {since}");
+            assert_eq!(
+                rule(&o, "renewal-rsc-didactic").required_hours,
+                9.0,
+                "since {since}"
+            );
+        } else {
+            assert!(o.result.met);
+        }
+    }
+}
+
+#[test]
+fn renewal_counts_only_the_cycle() {
+    // Cycle 2022-06-30 .. 2025-06-30 for an endorsement of 2019: the 2021 training and the one
+    // dated after the as-of date fall outside, with reasons; the undated one cannot be placed.
+    let trainings = [
+        training(d(2021, 5, 1), 10.0, SE),
+        training(d(2023, 5, 1), 36.0, SE),
+        training(d(2024, 5, 1), 9.0, RSC),
+        training(d(2025, 8, 1), 5.0, SE),
+        Training {
+            date: None,
+            hours: 3.0,
+            eligible: SE.iter().map(|s| s.to_string()).collect(),
+        },
+    ];
+    let o = evaluate(
+        &mentor(),
+        &renewal(d(2025, 6, 30), d(2019, 1, 15)),
+        &trainings,
+        &[],
+    );
+    let uses: Vec<bool> = o
+        .result
+        .training_rows
+        .iter()
+        .map(|u| *u == RowUse::Counted)
+        .collect();
+    assert_eq!(uses, [false, true, true, false, false]);
+    match &o.result.training_rows[0] {
+        RowUse::OutsideWindow { reason } => assert!(
+            reason.contains("outside 2022-06-30 to 2025-06-30"),
+            "{reason}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(rule(&o, "renewal-training").status, RuleStatus::Met);
+    assert_eq!(rule(&o, "renewal-training").counted_hours, 45.0);
+    assert_eq!(rule(&o, "renewal-rsc-didactic").status, RuleStatus::Met);
+}
+
+#[test]
+fn specialist_rsc_within_two_years() {
+    // 50 h within the 24 months before the as-of date; 10 h from three years ago do not count.
+    let imhs = find("imhs", None).expect("IMHS profile");
+    let sessions = [
+        session(d(2022, 1, 1), 10.0, RscAbout::OwnCases),
+        session(d(2024, 1, 1), 45.0, RscAbout::OwnCases),
+    ];
+    let trainings = [training(d(2023, 1, 1), 30.0, SE)];
+    let o = evaluate(&imhs, &initial(d(2025, 1, 1)), &trainings, &sessions);
+    assert_eq!(rule(&o, "training-total").status, RuleStatus::Met);
+    assert_eq!(
+        rule(&o, "rsc-received").status,
+        RuleStatus::Short { missing_hours: 5.0 }
+    );
+    assert!(matches!(o.result.rsc_rows[0], RowUse::OutsideWindow { .. }));
+}
+
+#[test]
+fn specialist_renewal_rsc_training_only_for_providers() {
+    let imhs = find("imhs", None).expect("IMHS profile");
+    let trainings = [training(d(2024, 9, 1), 15.0, SE)];
+    let mut applicant = renewal(d(2025, 6, 30), d(2020, 1, 1));
+    applicant.provides_rsc = false;
+    let o = evaluate(&imhs, &applicant, &trainings, &[]);
+    assert!(matches!(
+        rule(&o, "renewal-rsc-didactic").status,
+        RuleStatus::NotApplicable { .. }
+    ));
+    assert!(o.result.met);
+    applicant.provides_rsc = true;
+    let o = evaluate(&imhs, &applicant, &trainings, &[]);
+    assert_eq!(
+        rule(&o, "renewal-rsc-didactic").status,
+        RuleStatus::NoQualifyingHours
+    );
+    assert!(!o.result.met);
+}
+
+#[test]
+fn unknown_endorsements_and_mismatched_profiles_are_refused() {
+    assert!(find("imhx", None).is_err());
+    let err = find("imhs", Some("mi-aimh-2025-imhm-c"))
+        .expect_err("mismatch")
+        .to_string();
+    assert!(err.contains("is for endorsement 'imhm-c'"), "{err}");
+}
