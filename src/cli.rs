@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Audit training catalogs: knowledge areas covered, hours per requirement, gaps.
     Audit(AuditArgs),
+    /// Check an applicant's trainings and RSC log against endorsement requirements.
+    Transcript(TranscriptArgs),
     /// Align a program's course list with frameworks: a curriculum map and its gaps.
     Program(ProgramArgs),
     /// Show the knowledge areas a piece of text matches, with scores and evidence.
@@ -66,6 +68,50 @@ pub struct AuditArgs {
     /// Print nothing on success but errors (no summary, no progress bar).
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Arguments of `crosswalk transcript`.
+#[derive(Debug, Args)]
+pub struct TranscriptArgs {
+    /// The trainings attended: xlsx, xlsm, xlsb, xls, ods, csv or tsv, with dates and hours.
+    #[arg(required = true, value_name = "TRAININGS")]
+    pub inputs: Vec<PathBuf>,
+    /// A log of reflective supervision/consultation received (date, hours, and what it was about).
+    #[arg(long, value_name = "LOG")]
+    pub rsc_log: Option<PathBuf>,
+    /// Endorsement categories to check against, side by side: imhm-c, imhs.
+    #[arg(long, required = true, value_name = "ID")]
+    pub endorsement: Vec<String>,
+    /// A named requirement profile instead of the endorsement's default (one per endorsement).
+    #[arg(long, value_name = "ID")]
+    pub profile: Vec<String>,
+    /// Check renewal instead of initial endorsement.
+    #[arg(long, requires = "endorsed_since")]
+    pub renewal: bool,
+    /// When the endorsement was granted (for --renewal), e.g. 2022-06-01.
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub endorsed_since: Option<chrono::NaiveDate>,
+    /// The date to judge at [default: today].
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// The applicant provides reflective supervision/consultation to others.
+    #[arg(long)]
+    pub provides_rsc: bool,
+    /// Clock hours per credit when the transcript gives credits.
+    #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
+    pub credit_factor: f64,
+    /// Write the JSON report to FILE, or to standard output with '-'.
+    #[arg(long, value_name = "FILE|-")]
+    pub json: Option<String>,
+    /// Print nothing on success but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Reads a date given on the command line.
+fn date(text: &str) -> Result<chrono::NaiveDate, String> {
+    crosswalk::normalize::dates::parse_text(text)
+        .ok_or_else(|| format!("'{text}' is not a date (write it as 2025-06-30)"))
 }
 
 /// Arguments of `crosswalk program`.

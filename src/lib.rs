@@ -25,5 +25,7 @@ pub mod output;
 pub mod profile;
 pub mod program;
 pub mod report;
+pub mod rsclog;
 pub mod source;
 pub mod text;
+pub mod transcript;

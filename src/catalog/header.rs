@@ -34,6 +34,18 @@ pub enum Role {
     Format,
     /// Curriculum level: introduced, reinforced, mastered.
     Level,
+    /// What an RSC session was about (own cases, or the RSC the applicant provides).
+    About,
+}
+
+/// What kind of table a header must introduce.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TableKind {
+    /// Trainings or courses: a title or description column and one more.
+    #[default]
+    Catalog,
+    /// Reflective supervision/consultation sessions: a date and an hours column.
+    RscLog,
 }
 
 const SYNONYMS: &[(Role, &[&str])] = &[
@@ -222,6 +234,21 @@ const SYNONYMS: &[(Role, &[&str])] = &[
         ],
     ),
     (
+        Role::About,
+        &[
+            "focus",
+            "focus of session",
+            "about",
+            "rsc focus",
+            "rsc type",
+            "type of rsc",
+            "discussion focus",
+            "notes",
+            "session notes",
+            "enfoque",
+        ],
+    ),
+    (
         Role::Format,
         &[
             "format",
@@ -231,6 +258,10 @@ const SYNONYMS: &[(Role, &[&str])] = &[
             "mode",
             "type",
             "delivery format",
+            "individual group",
+            "individual or group",
+            "group or individual",
+            "session type",
             "location",
             "formato",
             "modalidad",
@@ -307,6 +338,11 @@ pub fn role_score(header: &str) -> Option<(Role, f64)> {
 /// Finds the header row among the first rows: the row naming the most roles, which must
 /// include a title or a description. Returns its index in `rows` and the column map.
 pub fn detect_header(rows: &[RawRow]) -> Option<(usize, ColumnMap)> {
+    detect_header_for(rows, TableKind::Catalog)
+}
+
+/// Finds the header row of a table of the given kind.
+pub fn detect_header_for(rows: &[RawRow], kind: TableKind) -> Option<(usize, ColumnMap)> {
     let mut best: Option<(usize, ColumnMap)> = None;
     for (i, row) in rows
         .iter()
@@ -315,9 +351,14 @@ pub fn detect_header(rows: &[RawRow]) -> Option<(usize, ColumnMap)> {
         .take(HEADER_SCAN_ROWS)
     {
         let map = map_row(row);
-        let has_text = map.get(Role::Title).is_some() || map.get(Role::Description).is_some();
-        let has_other = map.columns.len() >= 2;
-        if !(has_text && has_other) {
+        let fits = match kind {
+            TableKind::Catalog => {
+                (map.get(Role::Title).is_some() || map.get(Role::Description).is_some())
+                    && map.columns.len() >= 2
+            }
+            TableKind::RscLog => map.get(Role::Date).is_some() && map.get(Role::Hours).is_some(),
+        };
+        if !fits {
             continue;
         }
         if best.as_ref().is_none_or(|(_, b)| map.score() > b.score()) {

@@ -9,7 +9,7 @@ mod text_table;
 mod workbook;
 
 pub use cell::Cell;
-pub use header::{ColumnMap, Role, detect_header};
+pub use header::{ColumnMap, Role, TableKind, detect_header, detect_header_for};
 pub use sniff::Format;
 
 use crate::error::{Error, Result};
@@ -94,6 +94,8 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// Limits on what is read.
     pub limits: Limits,
+    /// What kind of table to look for.
+    pub kind: TableKind,
 }
 
 /// Collects rows while reading, holding to the limits.
@@ -310,7 +312,8 @@ fn choose_sheet(
                 suggestion: suggest(wanted, &names),
             });
         };
-        let (index, columns) = detect_header(&sheet.rows).ok_or_else(|| no_header(path, &sheet))?;
+        let (index, columns) =
+            detect_header_for(&sheet.rows, options.kind).ok_or_else(|| no_header(path, &sheet))?;
         return Ok((sheet, index, columns));
     }
 
@@ -318,7 +321,7 @@ fn choose_sheet(
     let count = sheets.len();
     let mut considered = Vec::new();
     for sheet in sheets {
-        let Some((index, columns)) = detect_header(&sheet.rows) else {
+        let Some((index, columns)) = detect_header_for(&sheet.rows, options.kind) else {
             considered.push(sheet.name.clone().unwrap_or_default());
             continue;
         };

@@ -42,6 +42,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
                 max_cells: args.max_cells,
                 ..Limits::default()
             },
+            ..ReadOptions::default()
         },
         normalize: NormalizeOptions {
             credit_factor: args.credit_factor,

@@ -4,6 +4,7 @@ mod audit;
 mod frameworks;
 mod match_text;
 mod program;
+mod transcript;
 
 use crate::cli::{Cli, Command};
 
@@ -11,6 +12,7 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Audit(args) => audit::run(args),
+        Command::Transcript(args) => transcript::run(args),
         Command::Program(args) => program::run(args),
         Command::Match(args) => match_text::run(args),
         Command::Frameworks(args) => frameworks::run(args),

@@ -70,6 +70,8 @@ pub enum SkipReason {
     Blank,
     /// No title and no description.
     NoTitle,
+    /// No usable hours where hours are what the row is for (an RSC log).
+    NoHours,
     /// A total or subtotal row.
     TotalRow,
     /// The header repeated further down.
@@ -92,6 +94,7 @@ impl fmt::Display for SkipReason {
             SkipReason::AboveHeader => f.write_str("above the header row (a title or note)"),
             SkipReason::Blank => f.write_str("blank row"),
             SkipReason::NoTitle => f.write_str("no title or description"),
+            SkipReason::NoHours => f.write_str("no usable hours"),
             SkipReason::TotalRow => f.write_str("a total row, not a training"),
             SkipReason::RepeatedHeader => f.write_str("the header row repeated"),
             SkipReason::SectionHeading => f.write_str("a section heading, not a training"),

@@ -13,8 +13,8 @@ fn read_with(path: &Path, limits: Limits) -> Result<Loaded, String> {
     let options = AuditOptions {
         inputs: vec![path.to_path_buf()],
         read: ReadOptions {
-            sheet: None,
             limits,
+            ..ReadOptions::default()
         },
         ..AuditOptions::default()
     };

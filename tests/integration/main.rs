@@ -13,3 +13,4 @@ mod readers;
 mod readme;
 mod rules;
 mod seeds;
+mod transcript;

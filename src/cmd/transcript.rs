@@ -1,0 +1,187 @@
+//! `crosswalk transcript`: an applicant's trainings and RSC log against endorsement rules.
+
+use crate::cli::TranscriptArgs;
+use anyhow::{Context, bail};
+use crosswalk::audit::{self, AuditOptions};
+use crosswalk::normalize::NormalizeOptions;
+use crosswalk::output::{ensure_not_input, write_atomic};
+use crosswalk::profile::{self, Applicant, RowUse, RuleStatus};
+use crosswalk::transcript::{self, TranscriptReport};
+use std::fmt::Write as _;
+use std::io::Write;
+
+pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
+    if !(args.credit_factor.is_finite() && args.credit_factor > 0.0) {
+        bail!(
+            "--credit-factor must be a number above 0 (found {})",
+            args.credit_factor
+        );
+    }
+    let profiles = args
+        .endorsement
+        .iter()
+        .map(|e| {
+            let named = args
+                .profile
+                .iter()
+                .find(|p| profile::find(e, Some(p)).is_ok())
+                .map(String::as_str);
+            profile::find(e, named)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut inputs = args.inputs.clone();
+    inputs.extend(args.rsc_log.iter().cloned());
+    if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
+        ensure_not_input(std::path::Path::new(json), &inputs)?;
+    }
+    let options = AuditOptions {
+        inputs: args.inputs.clone(),
+        normalize: NormalizeOptions {
+            credit_factor: args.credit_factor,
+            ..NormalizeOptions::default()
+        },
+        ..AuditOptions::default()
+    };
+    let loaded = audit::load(&options)?;
+    let log = match &args.rsc_log {
+        Some(path) => crosswalk::rsclog::read(path, &options.read)?,
+        None => crosswalk::rsclog::RscLog::default(),
+    };
+    let applicant = Applicant {
+        as_of: args.as_of.unwrap_or_else(today),
+        renewal: args.renewal,
+        endorsed_since: args.endorsed_since,
+        provides_rsc: args.provides_rsc,
+    };
+    let report = transcript::build(loaded, log, &profiles, &applicant, None)?;
+    if let Some(target) = &args.json {
+        let mut text = serde_json::to_string_pretty(&report).context("cannot write the JSON")?;
+        text.push('\n');
+        if target == "-" {
+            std::io::stdout().write_all(text.as_bytes())?;
+        } else {
+            write_atomic(std::path::Path::new(target), text.as_bytes())?;
+        }
+    }
+    if !args.quiet {
+        let text = summary(&report);
+        if args.json.as_deref() == Some("-") {
+            eprint!("{text}");
+        } else {
+            print!("{text}");
+        }
+    }
+    Ok(())
+}
+
+fn summary(r: &TranscriptReport) -> String {
+    let mut s = String::new();
+    let hours: f64 = r.trainings.iter().filter_map(|t| t.course.hours).sum();
+    let rsc: f64 = r.rsc_sessions.iter().map(|x| x.hours).sum();
+    let _ = writeln!(
+        s,
+        "{} check as of {}{}: {} trainings ({} h), {} RSC sessions ({} h)",
+        r.purpose,
+        r.as_of,
+        r.endorsed_since
+            .map(|d| format!(", endorsed since {d}"))
+            .unwrap_or_default(),
+        r.trainings.len(),
+        crosswalk::normalize::round2(hours),
+        r.rsc_sessions.len(),
+        crosswalk::normalize::round2(rsc)
+    );
+    for e in &r.endorsements {
+        let o = &e.outcome;
+        let _ = writeln!(
+            s,
+            "\n{} ({}; {} from {}): {}",
+            o.title,
+            o.profile,
+            o.association,
+            o.effective_from,
+            if o.result.met {
+                "all hour requirements met"
+            } else {
+                "not yet met"
+            }
+        );
+        if let Some(reason) = &o.result.exempt {
+            let _ = writeln!(s, "  {reason}");
+        }
+        for note in &o.result.adjustments {
+            let _ = writeln!(s, "  {note}");
+        }
+        if let Some((from, to)) = o.result.training_window {
+            let _ = writeln!(s, "  training counts from {from} to {to}");
+        }
+        for rule in &o.result.rules {
+            let status = match &rule.status {
+                RuleStatus::Met => "met".to_string(),
+                RuleStatus::Short { missing_hours } => format!("short by {missing_hours} h"),
+                RuleStatus::NoQualifyingHours => "nothing qualifies yet".to_string(),
+                RuleStatus::NotApplicable { reason } => format!("does not apply ({reason})"),
+            };
+            let _ = writeln!(
+                s,
+                "  {:<24} {:>6} of {:>4} h  {status}",
+                rule.id, rule.counted_hours, rule.required_hours
+            );
+        }
+        let outside: Vec<String> = o
+            .result
+            .training_rows
+            .iter()
+            .zip(&r.trainings)
+            .filter_map(|(u, t)| match u {
+                RowUse::OutsideWindow { reason } => Some(format!(
+                    "row {} ({}): {reason}",
+                    t.course.source.row, t.course.title
+                )),
+                RowUse::Counted => None,
+            })
+            .chain(
+                o.result
+                    .rsc_rows
+                    .iter()
+                    .zip(&r.rsc_sessions)
+                    .filter_map(|(u, x)| match u {
+                        RowUse::OutsideWindow { reason } => {
+                            Some(format!("RSC row {}: {reason}", x.source.row))
+                        }
+                        RowUse::Counted => None,
+                    }),
+            )
+            .collect();
+        if !outside.is_empty() {
+            let _ = writeln!(s, "  not counted:");
+            for line in outside {
+                let _ = writeln!(s, "    {line}");
+            }
+        }
+        if !e.checklist.is_empty() {
+            let _ = writeln!(s, "  also to document:");
+            for item in &e.checklist {
+                let _ = writeln!(s, "    [ ] {}: {}", item.item, item.document);
+            }
+        }
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(s, "\nRows that need a look:");
+        for w in &r.warnings {
+            let _ = writeln!(s, "  {}: {}", w.source, w.message);
+        }
+    }
+    s
+}
+
+/// Today's date (UTC).
+fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or_default()
+}

@@ -1,0 +1,115 @@
+//! `crosswalk transcript` on the samples: several endorsements side by side, the RSC log read
+//! and classified, rows outside the window named, renewal bands applied.
+
+use crate::common::{crosswalk, stderr, stdout};
+use serde_json::Value;
+
+fn transcript(args: &[&str]) -> Value {
+    let mut all = vec![
+        "transcript",
+        "samples/applicant-transcript.csv",
+        "--rsc-log",
+        "samples/rsc-log.csv",
+        "--as-of",
+        "2025-06-30",
+        "--json",
+        "-",
+        "-q",
+    ];
+    all.extend_from_slice(args);
+    let out = crosswalk(&all);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("json")
+}
+
+fn rule<'a>(endorsement: &'a Value, id: &str) -> &'a Value {
+    endorsement["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("rule {id}"))
+}
+
+#[test]
+fn a_specialist_sees_what_they_lack_for_mentor_side_by_side() {
+    let r = transcript(&["--endorsement", "imhm-c", "--endorsement", "imhs"]);
+    let e = r["endorsements"].as_array().expect("endorsements");
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0]["endorsement"], "imhm-c");
+    assert_eq!(e[1]["endorsement"], "imhs");
+    // Sample RSC log: 38 h in all, 20 h of them about the RSC the applicant provides.
+    assert_eq!(rule(&e[0], "rsc-received")["counted_hours"], 38.0);
+    assert_eq!(rule(&e[0], "rsc-received")["missing_hours"], 12.0);
+    assert_eq!(rule(&e[0], "rsc-about-providing")["counted_hours"], 20.0);
+    assert_eq!(rule(&e[0], "social-emotional")["status"], "met");
+    // The Specialist counts RSC only within two years: 5 sessions (8.5 h) of early 2023 drop.
+    assert_eq!(rule(&e[1], "rsc-received")["counted_hours"], 29.5);
+    let outside = e[1]["rsc_rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|u| u["use"] == "outside-window")
+        .count();
+    assert_eq!(outside, 5);
+    assert!(!e[0]["checklist"].as_array().expect("checklist").is_empty());
+}
+
+#[test]
+fn the_rsc_log_is_read_and_classified() {
+    let r = transcript(&["--endorsement", "imhm-c"]);
+    let sessions = r["rsc_sessions"].as_array().expect("sessions");
+    assert_eq!(sessions.len(), 23);
+    assert_eq!(sessions[0]["about"], "own-cases");
+    assert_eq!(sessions[8]["about"], "providing");
+    assert_eq!(sessions[2]["group"], true);
+    // The blank row and the TBD row are accounted for.
+    let reasons: Vec<&str> = r["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .filter_map(|s| s["reason"].as_str())
+        .collect();
+    assert!(reasons.contains(&"no usable hours"), "{reasons:?}");
+    assert!(reasons.contains(&"blank row"), "{reasons:?}");
+}
+
+#[test]
+fn a_renewal_two_years_in_uses_the_mid_cycle_band() {
+    let r = transcript(&[
+        "--endorsement",
+        "imhm-c",
+        "--renewal",
+        "--endorsed-since",
+        "2023-01-15",
+    ]);
+    let e = &r["endorsements"][0];
+    assert_eq!(e["purpose"], "renewal");
+    assert_eq!(rule(e, "renewal-training")["required_hours"], 30.0);
+    assert_eq!(rule(e, "renewal-rsc")["required_hours"], 24.0);
+    assert_eq!(e["met"], true);
+    let outside = e["training_rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|u| u["use"] == "outside-window")
+        .count();
+    assert_eq!(
+        outside, 3,
+        "the three trainings before the endorsement date"
+    );
+}
+
+#[test]
+fn an_unknown_endorsement_is_refused_in_one_line() {
+    let out = crosswalk(&[
+        "transcript",
+        "samples/applicant-transcript.csv",
+        "--endorsement",
+        "imhx",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no profile for endorsement 'imhx'"), "{err}");
+}
