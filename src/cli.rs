@@ -97,6 +97,9 @@ pub struct TranscriptArgs {
     /// The applicant provides reflective supervision/consultation to others.
     #[arg(long)]
     pub provides_rsc: bool,
+    /// Training catalogs to recommend from: the smallest set that closes the shortfalls.
+    #[arg(long, value_name = "CATALOG")]
+    pub catalog: Vec<PathBuf>,
     /// Clock hours per credit when the transcript gives credits.
     #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
     pub credit_factor: f64,

@@ -45,6 +45,38 @@ pub struct EndorsementResult {
     pub outcome: Outcome,
     /// What hours cannot show, to document.
     pub checklist: Vec<profile::ChecklistItem>,
+    /// Knowledge areas documented by training that no training of the transcript covers.
+    pub undocumented_knowledge_areas: Vec<String>,
+    /// What to take next, when a catalog was given.
+    pub recommendation: Option<RecommendationReport>,
+}
+
+/// The recommendation, in names.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecommendationReport {
+    /// The catalog trainings to take.
+    pub trainings: Vec<RecommendedTraining>,
+    /// Their hours in all.
+    pub total_hours: f64,
+    /// No smaller set exists (false when the search ran out of budget or found nothing).
+    pub proven_smallest: bool,
+    /// Rules the whole catalog cannot close.
+    pub rules_out_of_reach: Vec<String>,
+    /// Knowledge areas no catalog training covers.
+    pub knowledge_areas_out_of_reach: Vec<String>,
+}
+
+/// A recommended catalog training.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecommendedTraining {
+    /// Catalog id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Clock hours.
+    pub hours: Option<f64>,
+    /// Where it is in the catalog.
+    pub source: crate::source::SourceRef,
 }
 
 /// The whole transcript report.
@@ -86,6 +118,7 @@ fn training_date(course: &Course) -> Option<NaiveDate> {
 pub fn build(
     loaded: Loaded,
     log: RscLog,
+    catalog: Option<Loaded>,
     profiles: &[Profile],
     applicant: &Applicant,
     threads: Option<usize>,
@@ -131,6 +164,23 @@ pub fn build(
             });
         }
         let outcome = profile::evaluate(p, applicant, &trainings, &sessions);
+        let covered: std::collections::BTreeSet<usize> = matches
+            .iter()
+            .flat_map(|m| m.selected().map(|s| s.ka))
+            .collect();
+        let missing: Vec<usize> = (0..fw.knowledge_areas.len())
+            .filter(|k| !covered.contains(k))
+            .filter(|&k| {
+                fw.area(&fw.knowledge_areas[k].area)
+                    .is_some_and(|a| a.evidenced_by == framework::EvidencedBy::Training)
+            })
+            .collect();
+        let recommendation = match &catalog {
+            Some(cat) => Some(recommend_from(
+                &fw, p, &outcome, &trainings, &missing, cat, threads,
+            )?),
+            None => None,
+        };
         let purpose = if applicant.renewal {
             "renewal"
         } else {
@@ -142,7 +192,15 @@ pub fn build(
             .filter(|c| c.applies_to == "both" || c.applies_to == purpose)
             .cloned()
             .collect();
-        endorsements.push(EndorsementResult { outcome, checklist });
+        endorsements.push(EndorsementResult {
+            outcome,
+            checklist,
+            undocumented_knowledge_areas: missing
+                .iter()
+                .map(|&k| fw.knowledge_areas[k].name.clone())
+                .collect(),
+            recommendation,
+        });
     }
     skipped.extend(log.skipped);
     warnings.extend(log.warnings);
@@ -171,5 +229,91 @@ pub fn build(
         endorsements,
         skipped: skipped.into_iter().map(SkippedReport::from).collect(),
         warnings,
+    })
+}
+
+/// Runs the recommendation for one profile against the catalog.
+fn recommend_from(
+    fw: &framework::Framework,
+    p: &Profile,
+    outcome: &Outcome,
+    trainings: &[Training],
+    missing: &[usize],
+    catalog: &Loaded,
+    threads: Option<usize>,
+) -> Result<RecommendationReport> {
+    use crate::allocate::Offer;
+    use crate::profile::{Candidate, RowUse};
+    let rules = if outcome.result.purpose == "renewal" {
+        &p.renewal.rules
+    } else {
+        &p.initial
+    };
+    let requirements: Vec<crate::framework::Requirement> = outcome
+        .result
+        .rules
+        .iter()
+        .filter(|r| r.kind == "training")
+        .filter(|r| !matches!(r.status, profile::RuleStatus::NotApplicable { .. }))
+        .filter_map(|r| {
+            let source = rules.training.iter().find(|t| t.id == r.id)?;
+            Some(crate::framework::Requirement {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                hours: r.required_hours,
+                accepts: source.accepts.clone(),
+                kind: source.kind,
+                note: None,
+            })
+        })
+        .collect();
+    let have: Vec<Offer> = trainings
+        .iter()
+        .zip(&outcome.result.training_rows)
+        .map(|(t, used)| Offer {
+            hours: if *used == RowUse::Counted {
+                t.hours
+            } else {
+                0.0
+            },
+            eligible: t.eligible.clone(),
+        })
+        .collect();
+    let matches = match_all(fw, &catalog.courses, threads, &|_, _| {})?;
+    let candidates: Vec<Candidate> = catalog
+        .courses
+        .iter()
+        .zip(&matches)
+        .enumerate()
+        .map(|(index, (c, m))| Candidate {
+            index,
+            hours: c.hours.unwrap_or(0.0),
+            eligible: m.bucket.eligible.clone(),
+            knowledge_areas: m.selected().map(|s| s.ka).collect(),
+        })
+        .collect();
+    let found = profile::recommend(&requirements, &have, &candidates, missing);
+    Ok(RecommendationReport {
+        trainings: found
+            .trainings
+            .iter()
+            .map(|&i| {
+                let c = &catalog.courses[i];
+                RecommendedTraining {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    hours: c.hours,
+                    source: c.source.clone(),
+                }
+            })
+            .collect(),
+        total_hours: found.total_hours,
+        proven_smallest: found.proven_smallest,
+        rules_out_of_reach: found.rules_out_of_reach,
+        knowledge_areas_out_of_reach: found
+            .knowledge_areas_out_of_reach
+            .iter()
+            .map(|&k| fw.knowledge_areas[k].name.clone())
+            .collect(),
     })
 }

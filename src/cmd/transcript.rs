@@ -31,6 +31,7 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
         .collect::<Result<Vec<_>, _>>()?;
     let mut inputs = args.inputs.clone();
     inputs.extend(args.rsc_log.iter().cloned());
+    inputs.extend(args.catalog.iter().cloned());
     if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
         ensure_not_input(std::path::Path::new(json), &inputs)?;
     }
@@ -53,7 +54,15 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
         endorsed_since: args.endorsed_since,
         provides_rsc: args.provides_rsc,
     };
-    let report = transcript::build(loaded, log, &profiles, &applicant, None)?;
+    let catalog = if args.catalog.is_empty() {
+        None
+    } else {
+        Some(audit::load(&AuditOptions {
+            inputs: args.catalog.clone(),
+            ..options.clone()
+        })?)
+    };
+    let report = transcript::build(loaded, log, catalog, &profiles, &applicant, None)?;
     if let Some(target) = &args.json {
         let mut text = serde_json::to_string_pretty(&report).context("cannot write the JSON")?;
         text.push('\n');
@@ -157,6 +166,48 @@ fn summary(r: &TranscriptReport) -> String {
             let _ = writeln!(s, "  not counted:");
             for line in outside {
                 let _ = writeln!(s, "    {line}");
+            }
+        }
+        if !e.undocumented_knowledge_areas.is_empty() {
+            let _ = writeln!(
+                s,
+                "  knowledge areas no training documents yet: {}",
+                e.undocumented_knowledge_areas.join("; ")
+            );
+        }
+        if let Some(rec) = &e.recommendation {
+            if rec.trainings.is_empty() && rec.rules_out_of_reach.is_empty() {
+                let _ = writeln!(s, "  nothing more to take from the catalog");
+            } else if !rec.trainings.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "  take next ({} h, {} trainings{}):",
+                    rec.total_hours,
+                    rec.trainings.len(),
+                    if rec.proven_smallest {
+                        ", the smallest set"
+                    } else {
+                        ", best found"
+                    }
+                );
+                for t in &rec.trainings {
+                    let hours = t.hours.map_or("?".to_string(), |h| h.to_string());
+                    let _ = writeln!(s, "    {} {} ({hours} h)", t.id, t.title);
+                }
+            }
+            if !rec.rules_out_of_reach.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "  the catalog cannot close: {}",
+                    rec.rules_out_of_reach.join(", ")
+                );
+            }
+            if !rec.knowledge_areas_out_of_reach.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "  no catalog training covers: {}",
+                    rec.knowledge_areas_out_of_reach.join("; ")
+                );
             }
         }
         if !e.checklist.is_empty() {

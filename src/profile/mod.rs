@@ -3,11 +3,13 @@
 //! The framework a profile names supplies the buckets that decide which trainings count.
 
 mod evaluate;
+mod recommend;
 
 pub use evaluate::{
     Applicant, Outcome, PurposeOutcome, RowUse, RscSession, RuleOutcome, RuleStatus, Training,
     evaluate,
 };
+pub use recommend::{Candidate, NODE_BUDGET, Recommendation, recommend};
 
 use crate::error::{Error, Result};
 use chrono::NaiveDate;

@@ -265,3 +265,126 @@ fn unknown_endorsements_and_mismatched_profiles_are_refused() {
         .to_string();
     assert!(err.contains("is for endorsement 'imhm-c'"), "{err}");
 }
+
+mod recommendation {
+    use crosswalk::allocate::Offer;
+    use crosswalk::framework::{Requirement, RequirementKind};
+    use crosswalk::profile::{Candidate, recommend};
+
+    fn rule(id: &str, hours: f64, accepts: &[&str], kind: RequirementKind) -> Requirement {
+        Requirement {
+            id: id.to_string(),
+            name: id.to_string(),
+            hours,
+            accepts: accepts.iter().map(|s| s.to_string()).collect(),
+            kind,
+            note: None,
+        }
+    }
+
+    fn candidate(index: usize, hours: f64, eligible: &[&str], kas: &[usize]) -> Candidate {
+        Candidate {
+            index,
+            hours,
+            eligible: eligible.iter().map(|s| s.to_string()).collect(),
+            knowledge_areas: kas.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_greedy_choice_is_not_the_smallest_set() {
+        // 6 h short of social-emotional. Taking the biggest help first picks A (4 h) and then
+        // B (3 h): 7 h. The smallest set is B and C: 6 h.
+        let rules = [rule(
+            "se",
+            6.0,
+            &["social-emotional"],
+            RequirementKind::Part,
+        )];
+        let catalog = [
+            candidate(0, 4.0, &["social-emotional"], &[]),
+            candidate(1, 3.0, &["social-emotional"], &[]),
+            candidate(2, 3.0, &["social-emotional"], &[]),
+        ];
+        let r = recommend(&rules, &[], &catalog, &[]);
+        assert_eq!(r.trainings, [1, 2]);
+        assert_eq!(r.total_hours, 6.0);
+        assert!(r.proven_smallest);
+    }
+
+    #[test]
+    fn covering_knowledge_areas_cheaply_beats_covering_many_at_once() {
+        // A covers both missing areas in 5 h; B and C cover one each in 2 h: 4 h in all.
+        let catalog = [
+            candidate(0, 5.0, &[], &[10, 11]),
+            candidate(1, 2.0, &[], &[10]),
+            candidate(2, 2.0, &[], &[11]),
+        ];
+        let r = recommend(&[], &[], &catalog, &[10, 11]);
+        assert_eq!(r.trainings, [1, 2]);
+        assert_eq!(r.total_hours, 4.0);
+    }
+
+    #[test]
+    fn fewest_trainings_break_a_tie_in_hours() {
+        let rules = [rule(
+            "se",
+            6.0,
+            &["social-emotional"],
+            RequirementKind::Part,
+        )];
+        let catalog = [
+            candidate(0, 3.0, &["social-emotional"], &[]),
+            candidate(1, 3.0, &["social-emotional"], &[]),
+            candidate(2, 6.0, &["social-emotional"], &[]),
+        ];
+        let r = recommend(&rules, &[], &catalog, &[]);
+        assert_eq!(r.trainings, [2]);
+    }
+
+    #[test]
+    fn hours_already_held_count_and_what_the_catalog_cannot_close_is_said() {
+        let rules = [
+            rule("se", 10.0, &["social-emotional"], RequirementKind::Part),
+            rule("rsc", 15.0, &["rsc"], RequirementKind::Part),
+        ];
+        let have = [Offer {
+            hours: 8.0,
+            eligible: vec!["social-emotional".to_string()],
+        }];
+        let catalog = [
+            candidate(0, 2.0, &["social-emotional"], &[]),
+            candidate(1, 4.0, &["rsc"], &[]),
+        ];
+        let r = recommend(&rules, &have, &catalog, &[7, 99]);
+        assert_eq!(
+            r.trainings,
+            [0],
+            "2 h close social-emotional; RSC is out of reach"
+        );
+        assert_eq!(r.rules_out_of_reach, ["rsc"]);
+        assert_eq!(r.knowledge_areas_out_of_reach, [7, 99]);
+    }
+
+    #[test]
+    fn nothing_to_take_when_everything_is_met() {
+        let rules = [rule(
+            "se",
+            3.0,
+            &["social-emotional"],
+            RequirementKind::Part,
+        )];
+        let have = [Offer {
+            hours: 3.0,
+            eligible: vec!["social-emotional".to_string()],
+        }];
+        let r = recommend(
+            &rules,
+            &have,
+            &[candidate(0, 1.0, &["social-emotional"], &[])],
+            &[],
+        );
+        assert!(r.trainings.is_empty());
+        assert!(r.proven_smallest);
+    }
+}

@@ -113,3 +113,30 @@ fn an_unknown_endorsement_is_refused_in_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no profile for endorsement 'imhx'"), "{err}");
 }
+
+#[test]
+fn the_catalog_recommendation_is_the_smallest_set() {
+    let r = transcript(&[
+        "--endorsement",
+        "imhm-c",
+        "--catalog",
+        "samples/agency-catalog.xlsx",
+    ]);
+    let rec = &r["endorsements"][0]["recommendation"];
+    assert_eq!(rec["proven_smallest"], true);
+    let hours: f64 = rec["trainings"]
+        .as_array()
+        .expect("trainings")
+        .iter()
+        .filter_map(|t| t["hours"].as_f64())
+        .sum();
+    assert_eq!(rec["total_hours"].as_f64(), Some(hours));
+    // Areas no catalog training covers are named instead of guessed.
+    let out: Vec<&str> = rec["knowledge_areas_out_of_reach"]
+        .as_array()
+        .expect("out of reach")
+        .iter()
+        .filter_map(|k| k.as_str())
+        .collect();
+    assert!(out.contains(&"Statistics"), "{out:?}");
+}
