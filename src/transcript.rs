@@ -45,6 +45,8 @@ pub struct EndorsementResult {
     pub outcome: Outcome,
     /// What hours cannot show, to document.
     pub checklist: Vec<profile::ChecklistItem>,
+    /// How rules the source leaves open were decided.
+    pub decisions: Vec<String>,
     /// Knowledge areas documented by training that no training of the transcript covers.
     pub undocumented_knowledge_areas: Vec<String>,
     /// What to take next, when a catalog was given.
@@ -195,6 +197,7 @@ pub fn build(
         endorsements.push(EndorsementResult {
             outcome,
             checklist,
+            decisions: p.profile.decisions.clone(),
             undocumented_knowledge_areas: missing
                 .iter()
                 .map(|&k| fw.knowledge_areas[k].name.clone())

@@ -168,6 +168,9 @@ fn summary(r: &TranscriptReport) -> String {
                 let _ = writeln!(s, "    {line}");
             }
         }
+        for decision in &e.decisions {
+            let _ = writeln!(s, "  decided: {decision}");
+        }
         if !e.undocumented_knowledge_areas.is_empty() {
             let _ = writeln!(
                 s,

@@ -51,6 +51,9 @@ pub struct ProfileInfo {
     /// The profile used for this endorsement when none is named.
     #[serde(default)]
     pub default: bool,
+    /// How rules the source leaves open were decided, in words; shown with every result.
+    #[serde(default)]
+    pub decisions: Vec<String>,
 }
 
 /// The hour rules for one purpose.
