@@ -100,6 +100,9 @@ pub struct TranscriptArgs {
     /// Training catalogs to recommend from: the smallest set that closes the shortfalls.
     #[arg(long, value_name = "CATALOG")]
     pub catalog: Vec<PathBuf>,
+    /// Write the workbook here [default: TRAININGS-NAME.transcript.xlsx, unless --json is given].
+    #[arg(short, long, value_name = "OUT.xlsx")]
+    pub output: Option<PathBuf>,
     /// Clock hours per credit when the transcript gives credits.
     #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
     pub credit_factor: f64,

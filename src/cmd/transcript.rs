@@ -35,6 +35,20 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
     if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
         ensure_not_input(std::path::Path::new(json), &inputs)?;
     }
+    let workbook_path = match (&args.output, &args.json) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(_)) => None,
+        (None, None) => {
+            let stem = args.inputs[0]
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "transcript".to_string());
+            Some(std::path::PathBuf::from(format!("{stem}.transcript.xlsx")))
+        }
+    };
+    if let Some(path) = &workbook_path {
+        ensure_not_input(path, &inputs)?;
+    }
     let options = AuditOptions {
         inputs: args.inputs.clone(),
         normalize: NormalizeOptions {
@@ -63,6 +77,9 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
         })?)
     };
     let report = transcript::build(loaded, log, catalog, &profiles, &applicant, None)?;
+    if let Some(path) = &workbook_path {
+        write_atomic(path, &crosswalk::report::applicant::render(&report)?)?;
+    }
     if let Some(target) = &args.json {
         let mut text = serde_json::to_string_pretty(&report).context("cannot write the JSON")?;
         text.push('\n');
@@ -73,7 +90,10 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
         }
     }
     if !args.quiet {
-        let text = summary(&report);
+        let mut text = summary(&report);
+        if let Some(path) = &workbook_path {
+            text.push_str(&format!("\nWorkbook: {}\n", path.display()));
+        }
         if args.json.as_deref() == Some("-") {
             eprint!("{text}");
         } else {

@@ -1,6 +1,7 @@
 //! The audit report: one result struct that the JSON, the workbook and the terminal summary
 //! all read. Its JSON form is the contract other tools rely on.
 
+pub mod applicant;
 pub mod curriculum;
 pub mod json;
 pub mod terminal;

@@ -140,3 +140,59 @@ fn the_catalog_recommendation_is_the_smallest_set() {
         .collect();
     assert!(out.contains(&"Statistics"), "{out:?}");
 }
+
+#[test]
+fn the_applicant_workbook_has_every_sheet() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("applicant.xlsx");
+    let out = crosswalk(&[
+        "transcript",
+        "samples/applicant-transcript.csv",
+        "--rsc-log",
+        "samples/rsc-log.csv",
+        "--endorsement",
+        "imhm-c",
+        "--endorsement",
+        "imhs",
+        "--as-of",
+        "2025-06-30",
+        "--catalog",
+        "samples/agency-catalog.xlsx",
+        "-o",
+        path.to_str().expect("path"),
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut wb: Xlsx<_> = open_workbook(&path).expect("opens");
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Summary",
+            "Rules imhm-c",
+            "Rules imhs",
+            "Checklist",
+            "Take next",
+            "Gaps",
+            "Trainings",
+            "RSC log",
+            "Skipped rows",
+            "About"
+        ]
+    );
+    let summary = wb.worksheet_range("Summary").expect("summary");
+    let statuses: Vec<String> = (4..summary.height())
+        .map(|r| {
+            summary
+                .get((r, 5))
+                .map(|c| c.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert!(
+        statuses.contains(&"short by 12 h".to_string()),
+        "{statuses:?}"
+    );
+    let log = wb.worksheet_range("RSC log").expect("log");
+    assert_eq!(log.height(), 1 + 23);
+}
