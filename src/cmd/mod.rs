@@ -18,3 +18,48 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Frameworks(args) => frameworks::run(args),
     }
 }
+
+/// Where the workbook goes: `-o` if given; none when only `--json` is asked for; otherwise
+/// `FIRST-INPUT-NAME.SUFFIX.xlsx` in the current folder. Refuses a path that is an input.
+fn workbook_path(
+    output: Option<&std::path::Path>,
+    json: Option<&str>,
+    inputs: &[std::path::PathBuf],
+    suffix: &str,
+) -> anyhow::Result<Option<std::path::PathBuf>> {
+    let path = match (output, json) {
+        (Some(path), _) => Some(path.to_path_buf()),
+        (None, Some(_)) => None,
+        (None, None) => {
+            let stem = inputs
+                .first()
+                .and_then(|p| p.file_stem())
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| suffix.to_string());
+            Some(std::path::PathBuf::from(format!("{stem}.{suffix}.xlsx")))
+        }
+    };
+    if let Some(path) = &path {
+        crosswalk::output::ensure_not_input(path, inputs)?;
+    }
+    if let Some(json) = json.filter(|j| *j != "-") {
+        crosswalk::output::ensure_not_input(std::path::Path::new(json), inputs)?;
+    }
+    Ok(path)
+}
+
+/// Writes a report as pretty JSON to a file (atomically) or to standard output with `-`.
+fn write_json(target: &str, report: &impl serde::Serialize) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use std::io::Write;
+    let mut text = serde_json::to_string_pretty(report).context("cannot write the JSON")?;
+    text.push('\n');
+    if target == "-" {
+        std::io::stdout()
+            .write_all(text.as_bytes())
+            .context("cannot write to standard output")?;
+    } else {
+        crosswalk::output::write_atomic(std::path::Path::new(target), text.as_bytes())?;
+    }
+    Ok(())
+}

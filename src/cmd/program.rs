@@ -1,17 +1,15 @@
 //! `crosswalk program`: a course list in, a curriculum map per framework out.
 
 use crate::cli::ProgramArgs;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::ReadOptions;
 use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
-use crosswalk::output::{ensure_not_input, write_atomic};
+use crosswalk::output::write_atomic;
 use crosswalk::program;
 use crosswalk::report::curriculum;
 use std::fmt::Write as _;
-use std::io::Write;
-use std::path::PathBuf;
 
 pub fn run(args: ProgramArgs) -> anyhow::Result<()> {
     if !(args.credit_hours.is_finite() && args.credit_hours > 0.0) {
@@ -29,23 +27,12 @@ pub fn run(args: ProgramArgs) -> anyhow::Result<()> {
         .iter()
         .map(|id| framework::load(id))
         .collect::<Result<Vec<_>, _>>()?;
-    let workbook_path = match (&args.output, &args.json) {
-        (Some(path), _) => Some(path.clone()),
-        (None, Some(_)) => None,
-        (None, None) => {
-            let stem = args.inputs[0]
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "program".to_string());
-            Some(PathBuf::from(format!("{stem}.program.xlsx")))
-        }
-    };
-    if let Some(path) = &workbook_path {
-        ensure_not_input(path, &args.inputs)?;
-    }
-    if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
-        ensure_not_input(std::path::Path::new(json), &args.inputs)?;
-    }
+    let workbook_path = super::workbook_path(
+        args.output.as_deref(),
+        args.json.as_deref(),
+        &args.inputs,
+        "program",
+    )?;
     let options = AuditOptions {
         inputs: args.inputs.clone(),
         read: ReadOptions {
@@ -75,13 +62,7 @@ pub fn run(args: ProgramArgs) -> anyhow::Result<()> {
         write_atomic(path, &curriculum::render(&report)?)?;
     }
     if let Some(target) = &args.json {
-        let mut text = serde_json::to_string_pretty(&report).context("cannot write the JSON")?;
-        text.push('\n');
-        if target == "-" {
-            std::io::stdout().write_all(text.as_bytes())?;
-        } else {
-            write_atomic(std::path::Path::new(target), text.as_bytes())?;
-        }
+        super::write_json(target, &report)?;
     }
     if !args.quiet {
         let mut s = String::new();

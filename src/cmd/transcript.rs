@@ -1,14 +1,13 @@
 //! `crosswalk transcript`: an applicant's trainings and RSC log against endorsement rules.
 
 use crate::cli::TranscriptArgs;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use crosswalk::audit::{self, AuditOptions};
 use crosswalk::normalize::NormalizeOptions;
-use crosswalk::output::{ensure_not_input, write_atomic};
+use crosswalk::output::write_atomic;
 use crosswalk::profile::{self, Applicant, RowUse, RuleStatus};
 use crosswalk::transcript::{self, TranscriptReport};
 use std::fmt::Write as _;
-use std::io::Write;
 
 pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
     if !(args.credit_factor.is_finite() && args.credit_factor > 0.0) {
@@ -32,23 +31,12 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
     let mut inputs = args.inputs.clone();
     inputs.extend(args.rsc_log.iter().cloned());
     inputs.extend(args.catalog.iter().cloned());
-    if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
-        ensure_not_input(std::path::Path::new(json), &inputs)?;
-    }
-    let workbook_path = match (&args.output, &args.json) {
-        (Some(path), _) => Some(path.clone()),
-        (None, Some(_)) => None,
-        (None, None) => {
-            let stem = args.inputs[0]
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "transcript".to_string());
-            Some(std::path::PathBuf::from(format!("{stem}.transcript.xlsx")))
-        }
-    };
-    if let Some(path) = &workbook_path {
-        ensure_not_input(path, &inputs)?;
-    }
+    let workbook_path = super::workbook_path(
+        args.output.as_deref(),
+        args.json.as_deref(),
+        &inputs,
+        "transcript",
+    )?;
     let options = AuditOptions {
         inputs: args.inputs.clone(),
         normalize: NormalizeOptions {
@@ -81,13 +69,7 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
         write_atomic(path, &crosswalk::report::applicant::render(&report)?)?;
     }
     if let Some(target) = &args.json {
-        let mut text = serde_json::to_string_pretty(&report).context("cannot write the JSON")?;
-        text.push('\n');
-        if target == "-" {
-            std::io::stdout().write_all(text.as_bytes())?;
-        } else {
-            write_atomic(std::path::Path::new(target), text.as_bytes())?;
-        }
+        super::write_json(target, &report)?;
     }
     if !args.quiet {
         let mut text = summary(&report);

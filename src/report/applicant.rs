@@ -2,13 +2,11 @@
 //! side), a requirements sheet per endorsement with the rows that counted, Checklist, Take
 //! next, Gaps, Trainings, RSC log, Skipped rows and About.
 
-use super::workbook::cell_text;
+use super::sheet::{Sheet, header_format, put};
 use crate::error::{Error, Result};
 use crate::profile::{RowUse, RuleStatus};
 use crate::transcript::TranscriptReport;
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
-
-type Sheet = std::result::Result<(), XlsxError>;
+use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 struct Styles {
     title: Format,
@@ -25,13 +23,7 @@ struct Styles {
 fn styles() -> Styles {
     Styles {
         title: Format::new().set_bold().set_font_size(14),
-        header: Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0x1F4E79))
-            .set_font_color(Color::White)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin),
+        header: header_format(),
         text: Format::new().set_align(FormatAlign::Top),
         wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         number: Format::new()
@@ -77,17 +69,8 @@ fn build(r: &TranscriptReport) -> std::result::Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) -> Sheet {
-    ws.write_string_with_format(row, col, cell_text(text), f)?;
-    Ok(())
-}
-
 fn headers(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)], st: &Styles) -> Sheet {
-    for (c, (name, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, *name, &st.header)?;
-        ws.set_column_width(c as u16, *width)?;
-    }
-    Ok(())
+    super::sheet::headers(ws, row, cols, &st.header)
 }
 
 fn status_text(status: &RuleStatus) -> (String, f64) {
@@ -103,8 +86,7 @@ fn status_text(status: &RuleStatus) -> (String, f64) {
 
 fn summary(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     ws.set_name("Summary")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     put(ws, 0, 0, "Endorsement requirements", &st.title)?;
     put(
         ws,
@@ -182,8 +164,7 @@ fn requirements(ws: &mut Worksheet, r: &TranscriptReport, i: usize, st: &Styles)
         .take(31)
         .collect();
     ws.set_name(name)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     put(
         ws,
         0,
@@ -260,8 +241,7 @@ fn requirements(ws: &mut Worksheet, r: &TranscriptReport, i: usize, st: &Styles)
 
 fn checklist(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     ws.set_name("Checklist")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     headers(
         ws,
         0,
@@ -287,8 +267,7 @@ fn checklist(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 
 fn take_next(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     ws.set_name("Take next")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     headers(
         ws,
         0,
@@ -352,8 +331,7 @@ fn take_next(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 
 fn gaps(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     ws.set_name("Gaps")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     headers(
         ws,
         0,
@@ -376,8 +354,7 @@ fn gaps(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 
 fn trainings(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     ws.set_name("Trainings")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     let mut cols = vec![
         ("Row", 6.0),
         ("Date", 11.0),
@@ -422,8 +399,7 @@ fn trainings(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 
 fn rsc_log(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     ws.set_name("RSC log")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     headers(
         ws,
         0,
@@ -469,38 +445,12 @@ fn rsc_log(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 }
 
 fn skipped(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
-    ws.set_name("Skipped rows")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    headers(
-        ws,
-        0,
-        &[
-            ("File", 28.0),
-            ("Row", 10.0),
-            ("Reason", 36.0),
-            ("Row begins with", 50.0),
-        ],
-        st,
-    )?;
-    for (i, s) in r.skipped.iter().enumerate() {
-        let row = 1 + i as u32;
-        put(ws, row, 0, &s.source.file, &st.text)?;
-        let rows = match s.through_row {
-            Some(last) => format!("{}-{last}", s.source.row),
-            None => s.source.row.to_string(),
-        };
-        put(ws, row, 1, &rows, &st.text)?;
-        put(ws, row, 2, &s.reason, &st.text)?;
-        put(ws, row, 3, &s.preview, &st.text)?;
-    }
-    Ok(())
+    super::sheet::skipped_rows(ws, &r.skipped, &st.header, &st.text)
 }
 
 fn about(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     ws.set_name("About")?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::page(ws);
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 100)?;
     put(ws, 0, 0, "About this workbook", &st.title)?;

@@ -4,12 +4,10 @@
 //! not-mapped view; then the course-vetting sheet (per course, the knowledge areas it documents
 //! with evidence), skipped rows and About.
 
-use super::workbook::cell_text;
+use super::sheet::{Sheet, header_format, page, put};
 use crate::error::{Error, Result};
 use crate::program::{FrameworkMap, ProgramReport};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
-
-type Sheet = std::result::Result<(), XlsxError>;
 
 struct Styles {
     title: Format,
@@ -27,13 +25,7 @@ struct Styles {
 
 impl Styles {
     fn new() -> Self {
-        let header = Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0x1F4E79))
-            .set_font_color(Color::White)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin);
+        let header = header_format();
         let cell = |rgb: u32, font: Color| {
             Format::new()
                 .set_background_color(Color::RGB(rgb))
@@ -102,22 +94,8 @@ fn sheet_name(prefix: &str, id: &str) -> String {
     name.chars().take(31).collect()
 }
 
-fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) -> Sheet {
-    ws.write_string_with_format(row, col, cell_text(text), f)?;
-    Ok(())
-}
-
 fn headers(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)], st: &Styles) -> Sheet {
-    for (c, (name, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, *name, &st.header)?;
-        ws.set_column_width(c as u16, *width)?;
-    }
-    Ok(())
-}
-
-fn page(ws: &mut Worksheet) {
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    super::sheet::headers(ws, row, cols, &st.header)
 }
 
 fn summary(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
@@ -433,39 +411,7 @@ fn vetting(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
 }
 
 fn skipped(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
-    ws.set_name("Skipped rows")?;
-    headers(
-        ws,
-        0,
-        &[
-            ("File", 22.0),
-            ("Sheet", 14.0),
-            ("Row", 10.0),
-            ("Reason", 36.0),
-            ("Row begins with", 50.0),
-        ],
-        st,
-    )?;
-    for (i, s) in r.skipped.iter().enumerate() {
-        let row = 1 + i as u32;
-        put(ws, row, 0, &s.source.file, &st.text)?;
-        put(
-            ws,
-            row,
-            1,
-            s.source.sheet.as_deref().unwrap_or(""),
-            &st.text,
-        )?;
-        let rows = match s.through_row {
-            Some(last) => format!("{}-{last}", s.source.row),
-            None => s.source.row.to_string(),
-        };
-        put(ws, row, 2, &rows, &st.text)?;
-        put(ws, row, 3, &s.reason, &st.text)?;
-        put(ws, row, 4, &s.preview, &st.text)?;
-    }
-    page(ws);
-    Ok(())
+    super::sheet::skipped_rows(ws, &r.skipped, &st.header, &st.text)
 }
 
 fn about(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {

@@ -4,6 +4,7 @@
 pub mod applicant;
 pub mod curriculum;
 pub mod json;
+pub mod sheet;
 pub mod terminal;
 pub mod workbook;
 

@@ -5,12 +5,13 @@
 //! stays text; cell text is cut at the format's 32,767-character limit with a visible marker.
 
 use super::AuditReport;
+use super::sheet::{page as page_setup, put};
 use crate::allocate::Status;
 use crate::coverage::CoverageStatus;
 use crate::error::{Error, Result};
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartSolidFill, ChartType, Color, ConditionalFormat3ColorScale,
-    ConditionalFormatType, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    ConditionalFormatType, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
 
 /// Longest text a cell holds.
@@ -35,13 +36,7 @@ struct Styles {
 
 impl Styles {
     fn new() -> Self {
-        let header = Format::new()
-            .set_bold()
-            .set_background_color(Color::RGB(0x1F4E79))
-            .set_font_color(Color::White)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-            .set_border(FormatBorder::Thin);
+        let header = super::sheet::header_format();
         Self {
             title: Format::new().set_bold().set_font_size(14),
             header_rotated: header
@@ -116,17 +111,6 @@ pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
     s.into()
 }
 
-fn put(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    text: &str,
-    format: &Format,
-) -> std::result::Result<(), XlsxError> {
-    ws.write_string_with_format(row, col, cell_text(text), format)?;
-    Ok(())
-}
-
 fn headers(
     ws: &mut Worksheet,
     row: u32,
@@ -165,12 +149,6 @@ fn fit_row(
         ws.set_row_height(row, 15.0 * f64::from(lines))?;
     }
     Ok(())
-}
-
-/// Print setup shared by every sheet: landscape, one page wide.
-fn page_setup(ws: &mut Worksheet) {
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
 }
 
 fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
@@ -634,41 +612,7 @@ fn allocation(
 }
 
 fn skipped(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
-    ws.set_name("Skipped rows")?;
-    let cols: &[(&str, f64)] = &[
-        ("File", 18.0),
-        ("Sheet", 14.0),
-        ("Row", 6.0),
-        ("Reason", 36.0),
-        ("Row begins with", 60.0),
-    ];
-    for (c, (name, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &st.header)?;
-        ws.set_column_width(c as u16, *width)?;
-    }
-    for (i, s) in r.skipped.iter().enumerate() {
-        let row = i as u32 + 1;
-        put(ws, row, 0, &s.source.file, &st.text)?;
-        put(
-            ws,
-            row,
-            1,
-            s.source.sheet.as_deref().unwrap_or(""),
-            &st.text,
-        )?;
-        match s.through_row {
-            Some(last) => put(ws, row, 2, &format!("{}-{last}", s.source.row), &st.text)?,
-            None => {
-                ws.write_number(row, 2, f64::from(s.source.row))?;
-            }
-        }
-        put(ws, row, 3, &s.reason, &st.text)?;
-        put(ws, row, 4, &s.preview, &st.text)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, r.skipped.len().max(1) as u32, (cols.len() - 1) as u16)?;
-    page_setup(ws);
-    Ok(())
+    super::sheet::skipped_rows(ws, &r.skipped, &st.header, &st.text)
 }
 
 fn about(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {

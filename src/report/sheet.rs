@@ -1,0 +1,80 @@
+//! Helpers the workbook writers share: cell text within the format's limits, header rows,
+//! page setup, the house header style, and the Skipped rows sheet.
+
+use super::SkippedReport;
+use super::workbook::cell_text;
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+/// What writing one sheet returns.
+pub type Sheet = std::result::Result<(), XlsxError>;
+
+/// The header style: white bold text on dark blue, wrapped, with a thin border.
+pub fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0x1F4E79))
+        .set_font_color(Color::White)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin)
+}
+
+/// Writes input text as a string cell, cut to the format's limit with a visible marker.
+pub fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) -> Sheet {
+    ws.write_string_with_format(row, col, cell_text(text), format)?;
+    Ok(())
+}
+
+/// Writes a header row and sets the column widths.
+pub fn headers(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)], header: &Format) -> Sheet {
+    for (c, (name, width)) in cols.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *name, header)?;
+        ws.set_column_width(c as u16, *width)?;
+    }
+    Ok(())
+}
+
+/// Print setup: landscape, one page wide.
+pub fn page(ws: &mut Worksheet) {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+}
+
+/// The Skipped rows sheet: every row not used, with file, sheet, row (or run) and reason.
+pub fn skipped_rows(
+    ws: &mut Worksheet,
+    skipped: &[SkippedReport],
+    header: &Format,
+    text: &Format,
+) -> Sheet {
+    ws.set_name("Skipped rows")?;
+    headers(
+        ws,
+        0,
+        &[
+            ("File", 22.0),
+            ("Sheet", 14.0),
+            ("Row", 10.0),
+            ("Reason", 36.0),
+            ("Row begins with", 60.0),
+        ],
+        header,
+    )?;
+    for (i, s) in skipped.iter().enumerate() {
+        let row = i as u32 + 1;
+        put(ws, row, 0, &s.source.file, text)?;
+        put(ws, row, 1, s.source.sheet.as_deref().unwrap_or(""), text)?;
+        match s.through_row {
+            Some(last) => put(ws, row, 2, &format!("{}-{last}", s.source.row), text)?,
+            None => {
+                ws.write_number_with_format(row, 2, f64::from(s.source.row), text)?;
+            }
+        }
+        put(ws, row, 3, &s.reason, text)?;
+        put(ws, row, 4, &s.preview, text)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, skipped.len().max(1) as u32, 4)?;
+    page(ws);
+    Ok(())
+}
