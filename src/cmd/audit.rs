@@ -7,11 +7,10 @@ use crosswalk::catalog::{Limits, ReadOptions};
 use crosswalk::crosswalk::{find as find_crosswalk, restate};
 use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
-use crosswalk::output::{ensure_not_input, write_atomic};
+use crosswalk::output::write_atomic;
 use crosswalk::report::{json, terminal, workbook};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     if !(args.credit_factor.is_finite() && args.credit_factor > 0.0) {
@@ -21,17 +20,12 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         );
     }
     let fw = framework::load(&args.framework.framework)?;
-    let workbook_path = match (&args.output, &args.json) {
-        (Some(path), _) => Some(path.clone()),
-        (None, Some(_)) => None,
-        (None, None) => Some(default_output(&args.inputs[0])),
-    };
-    if let Some(path) = &workbook_path {
-        ensure_not_input(path, &args.inputs)?;
-    }
-    if let Some(json_path) = args.json.as_deref().filter(|p| *p != "-") {
-        ensure_not_input(std::path::Path::new(json_path), &args.inputs)?;
-    }
+    let workbook_path = super::workbook_path(
+        args.output.as_deref(),
+        args.json.as_deref(),
+        &args.inputs,
+        "crosswalk",
+    )?;
 
     let options = AuditOptions {
         inputs: args.inputs.clone(),
@@ -111,14 +105,6 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-fn default_output(first_input: &std::path::Path) -> PathBuf {
-    let stem = first_input
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "catalog".to_string());
-    PathBuf::from(format!("{stem}.crosswalk.xlsx"))
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal and not `--quiet`.
