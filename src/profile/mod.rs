@@ -197,6 +197,10 @@ pub const BUNDLED: &[BundledProfile] = &[
         text: include_str!("../../mappings/profiles/mi-aimh-2025-imhm-c.toml"),
     },
     BundledProfile {
+        id: "alliance-2024-imhm-c",
+        text: include_str!("../../mappings/profiles/alliance-2024-imhm-c.toml"),
+    },
+    BundledProfile {
         id: "itmhca-imhs",
         text: include_str!("../../mappings/profiles/itmhca-imhs.toml"),
     },

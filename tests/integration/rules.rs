@@ -388,3 +388,74 @@ mod recommendation {
         assert!(r.proven_smallest);
     }
 }
+
+fn alliance() -> Profile {
+    find("imhm-c", Some("alliance-2024-imhm-c")).expect("Alliance profile")
+}
+
+#[test]
+fn alliance_initial_fills_30_imh_15_rsc_and_3_dei() {
+    // 30 h IMH + 15 h RSC + a 3 h training that is both IMH and DEI: the flow gives it to DEI.
+    let trainings = [
+        training(d(2024, 3, 1), 30.0, SE),
+        training(d(2024, 4, 1), 15.0, RSC),
+        training(d(2024, 5, 1), 3.0, &["social-emotional", "dei"]),
+    ];
+    let o = evaluate(&alliance(), &initial(d(2025, 1, 1)), &trainings, &[]);
+    for id in ["training-total", "imh-specific", "rsc-providing", "dei"] {
+        assert_eq!(rule(&o, id).status, RuleStatus::Met, "{id}");
+    }
+    assert_eq!(rule(&o, "dei").rows, [(2, 3.0)]);
+}
+
+#[test]
+fn alliance_annual_renewal_with_first_year_grace() {
+    let endorsed = d(2025, 3, 1);
+    // Hours are first due 2026-12-31.
+    let early = evaluate(&alliance(), &renewal(d(2025, 12, 1), endorsed), &[], &[]);
+    assert!(
+        early
+            .result
+            .exempt
+            .as_deref()
+            .is_some_and(|r| r.contains("2026-12-31")),
+        "{:?}",
+        early.result.exempt
+    );
+    assert!(early.result.met);
+    // In January 2027 the year's 15 h (1 DEI, 3 RSC for a provider) and 12 h RSC are due.
+    let due = evaluate(&alliance(), &renewal(d(2027, 1, 15), endorsed), &[], &[]);
+    assert!(due.result.exempt.is_none());
+    assert_eq!(rule(&due, "renewal-training").required_hours, 15.0);
+    assert_eq!(rule(&due, "renewal-dei").required_hours, 1.0);
+    assert_eq!(rule(&due, "renewal-rsc-didactic").required_hours, 3.0);
+    assert_eq!(rule(&due, "renewal-rsc").required_hours, 12.0);
+    // Held 3+ years at renewal: 10 h RSC.
+    let seasoned = evaluate(
+        &alliance(),
+        &renewal(d(2025, 6, 30), d(2021, 1, 1)),
+        &[],
+        &[],
+    );
+    assert_eq!(rule(&seasoned, "renewal-rsc").required_hours, 10.0);
+}
+
+#[test]
+fn dei_is_judged_from_content_not_only_the_title() {
+    let fw = crosswalk::framework::load_default().expect("framework");
+    let matcher = crosswalk::matcher::Matcher::new(&fw);
+    let m = matcher.match_course(
+        "Serving Every Family Well",
+        "Examining implicit bias and structural racism, and practicing anti-bias, culturally responsive work with parents of infants and toddlers.",
+    );
+    assert!(
+        m.bucket.eligible.contains(&"dei".to_string()),
+        "{:?}",
+        m.bucket
+    );
+    let plain = matcher.match_course(
+        "Infant Brain Development",
+        "Serve and return and early brain development.",
+    );
+    assert!(!plain.bucket.eligible.contains(&"dei".to_string()));
+}
