@@ -35,6 +35,8 @@ pub struct BucketView {
     pub eligible: Vec<String>,
     /// Why.
     pub reason: String,
+    /// Knowledge areas it documents, with score and the words found: "Name (0.85): a, b".
+    pub knowledge_areas: Vec<String>,
 }
 
 /// One endorsement's result with its checklist.
@@ -163,6 +165,17 @@ pub fn build(
                 bucket: m.bucket.bucket.clone(),
                 eligible: m.bucket.eligible.clone(),
                 reason: m.bucket.reason.clone(),
+                knowledge_areas: m
+                    .selected()
+                    .map(|k| {
+                        format!(
+                            "{} ({:.2}): {}",
+                            fw.knowledge_areas[k.ka].name,
+                            k.score,
+                            k.evidence.join(", ")
+                        )
+                    })
+                    .collect(),
             });
         }
         let outcome = profile::evaluate(p, applicant, &trainings, &sessions);
