@@ -364,10 +364,15 @@ fn trainings(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
     let names: Vec<String> = r
         .endorsements
         .iter()
-        .map(|e| format!("{}: bucket / counted", e.outcome.endorsement))
+        .flat_map(|e| {
+            [
+                format!("{}: bucket / counted", e.outcome.endorsement),
+                format!("{}: knowledge areas and evidence", e.outcome.endorsement),
+            ]
+        })
         .collect();
-    for n in &names {
-        cols.push((n.as_str(), 30.0));
+    for (i, n) in names.iter().enumerate() {
+        cols.push((n.as_str(), if i % 2 == 0 { 30.0 } else { 60.0 }));
     }
     headers(ws, 0, &cols, st)?;
     for (i, t) in r.trainings.iter().enumerate() {
@@ -384,13 +389,14 @@ fn trainings(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
                 Some(RowUse::OutsideWindow { reason }) => format!("not counted: {reason}"),
                 _ => "in the window".to_string(),
             };
-            put(
-                ws,
-                row,
-                4 + j as u16,
-                &format!("{bucket}; {used}"),
-                &st.wrap,
-            )?;
+            let col = 4 + 2 * j as u16;
+            put(ws, row, col, &format!("{bucket}; {used}"), &st.wrap)?;
+            let kas = t
+                .buckets
+                .get(j)
+                .map(|b| b.knowledge_areas.join("\n"))
+                .unwrap_or_default();
+            put(ws, row, col + 1, &kas, &st.wrap)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
