@@ -74,8 +74,15 @@ pub struct AuditArgs {
 #[derive(Debug, Args)]
 pub struct TranscriptArgs {
     /// The trainings attended: xlsx, xlsm, xlsb, xls, ods, csv or tsv, with dates and hours.
-    #[arg(required = true, value_name = "TRAININGS")]
+    #[arg(required_unless_present = "batch", value_name = "TRAININGS")]
     pub inputs: Vec<PathBuf>,
+    /// Check every transcript in a folder (an RSC log named NAME.rsc.csv pairs with NAME.xlsx),
+    /// in parallel: one workbook each, plus a roll-up workbook and JSON.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["inputs", "rsc_log", "output"])]
+    pub batch: Option<PathBuf>,
+    /// Where batch outputs go [default: crosswalk-batch in the current folder].
+    #[arg(long, value_name = "DIR", requires = "batch")]
+    pub out_dir: Option<PathBuf>,
     /// A log of reflective supervision/consultation received (date, hours, and what it was about).
     #[arg(long, value_name = "LOG")]
     pub rsc_log: Option<PathBuf>,

@@ -14,6 +14,7 @@
 
 pub mod allocate;
 pub mod audit;
+pub mod batch;
 pub mod catalog;
 pub mod coverage;
 pub mod crosswalk;

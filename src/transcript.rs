@@ -122,7 +122,7 @@ fn training_date(course: &Course) -> Option<NaiveDate> {
 pub fn build(
     loaded: Loaded,
     log: RscLog,
-    catalog: Option<Loaded>,
+    catalog: Option<&Loaded>,
     profiles: &[Profile],
     applicant: &Applicant,
     threads: Option<usize>,
@@ -190,7 +190,7 @@ pub fn build(
                     .is_some_and(|a| a.evidenced_by == framework::EvidencedBy::Training)
             })
             .collect();
-        let recommendation = match &catalog {
+        let recommendation = match catalog {
             Some(cat) => Some(recommend_from(
                 &fw, p, &outcome, &trainings, &missing, cat, threads,
             )?),

@@ -1,6 +1,7 @@
 //! One module per subcommand: glue between the arguments and the library.
 
 mod audit;
+mod batch;
 mod frameworks;
 mod match_text;
 mod program;

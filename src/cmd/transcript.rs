@@ -28,6 +28,9 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
             profile::find(e, named)
         })
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(dir) = &args.batch {
+        return super::batch::run(&args, dir, &profiles);
+    }
     let mut inputs = args.inputs.clone();
     inputs.extend(args.rsc_log.iter().cloned());
     inputs.extend(args.catalog.iter().cloned());
@@ -50,12 +53,7 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
         Some(path) => crosswalk::rsclog::read(path, &options.read)?,
         None => crosswalk::rsclog::RscLog::default(),
     };
-    let applicant = Applicant {
-        as_of: args.as_of.unwrap_or_else(today),
-        renewal: args.renewal,
-        endorsed_since: args.endorsed_since,
-        provides_rsc: args.provides_rsc,
-    };
+    let applicant = applicant(&args);
     let catalog = if args.catalog.is_empty() {
         None
     } else {
@@ -64,7 +62,7 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
             ..options.clone()
         })?)
     };
-    let report = transcript::build(loaded, log, catalog, &profiles, &applicant, None)?;
+    let report = transcript::build(loaded, log, catalog.as_ref(), &profiles, &applicant, None)?;
     if let Some(path) = &workbook_path {
         write_atomic(path, &crosswalk::report::applicant::render(&report)?)?;
     }
@@ -229,6 +227,16 @@ fn summary(r: &TranscriptReport) -> String {
         }
     }
     s
+}
+
+/// Who is checked, and when, from the arguments.
+pub(super) fn applicant(args: &TranscriptArgs) -> Applicant {
+    Applicant {
+        as_of: args.as_of.unwrap_or_else(today),
+        renewal: args.renewal,
+        endorsed_since: args.endorsed_since,
+        provides_rsc: args.provides_rsc,
+    }
 }
 
 /// Today's date (UTC).

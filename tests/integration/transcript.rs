@@ -196,3 +196,68 @@ fn the_applicant_workbook_has_every_sheet() {
     let log = wb.worksheet_range("RSC log").expect("log");
     assert_eq!(log.height(), 1 + 23);
 }
+
+#[test]
+fn a_folder_of_applicants_is_checked_in_one_batch() {
+    let dir = tempfile::tempdir().expect("temp");
+    let input = dir.path().join("applicants");
+    std::fs::create_dir(&input).expect("mkdir");
+    let root = crate::common::root();
+    std::fs::copy(
+        root.join("samples/applicant-transcript.csv"),
+        input.join("ana.csv"),
+    )
+    .expect("copy");
+    std::fs::copy(root.join("samples/rsc-log.csv"), input.join("ana.rsc.csv")).expect("copy");
+    std::fs::copy(
+        root.join("samples/applicant-transcript.csv"),
+        input.join("ben.csv"),
+    )
+    .expect("copy");
+    std::fs::write(input.join("cara.xlsx"), b"%PDF-1.7 not a table").expect("write");
+    let out = dir.path().join("out");
+    let run = crosswalk(&[
+        "transcript",
+        "--batch",
+        input.to_str().expect("path"),
+        "--endorsement",
+        "imhm-c",
+        "--as-of",
+        "2025-06-30",
+        "--out-dir",
+        out.to_str().expect("path"),
+        "-q",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(out.join("ana.transcript.xlsx").exists());
+    assert!(out.join("ben.transcript.xlsx").exists());
+    assert!(out.join("rollup.xlsx").exists());
+    let rollup: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("rollup.json")).expect("json"))
+            .expect("json");
+    assert_eq!(rollup["applicants"], 3);
+    assert_eq!(rollup["errors"], 1);
+    let rows = rollup["rows"].as_array().expect("rows");
+    let names: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r["applicant"].as_str())
+        .collect();
+    assert_eq!(names, ["ana", "ben", "cara"]);
+    // Ana's RSC log paired with her transcript; Ben has none, so RSC shows nothing yet.
+    let rsc = |row: &Value| {
+        row["rules"]
+            .as_array()
+            .expect("rules")
+            .iter()
+            .find(|x| x["id"] == "rsc-received")
+            .cloned()
+            .expect("rsc")
+    };
+    assert_eq!(rsc(&rows[0])["counted_hours"], 38.0);
+    assert_eq!(rsc(&rows[1])["counted_hours"], 0.0);
+    assert!(
+        rows[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("a PDF document"))
+    );
+}
