@@ -4,7 +4,6 @@
 //! its error; it does not stop the batch.
 
 use crate::error::{Error, Result};
-use crate::profile::RuleStatus;
 use crate::transcript::TranscriptReport;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -131,16 +130,6 @@ pub struct Rollup {
     pub rows: Vec<RollupRow>,
 }
 
-/// Words for a rule status.
-pub fn status_words(status: &RuleStatus) -> String {
-    match status {
-        RuleStatus::Met => "met".to_string(),
-        RuleStatus::Short { missing_hours } => format!("short by {missing_hours} h"),
-        RuleStatus::NoQualifyingHours => "nothing qualifies yet".to_string(),
-        RuleStatus::NotApplicable { reason } => format!("does not apply: {reason}"),
-    }
-}
-
 /// The roll-up rows of one applicant: one per endorsement, or one carrying the error.
 pub fn rows(
     applicant: &Applicant,
@@ -179,7 +168,7 @@ pub fn rows(
                         id: r.id.clone(),
                         required_hours: r.required_hours,
                         counted_hours: r.counted_hours,
-                        status: status_words(&r.status),
+                        status: r.status.describe(),
                     })
                     .collect(),
                 ..base.clone()

@@ -5,7 +5,7 @@ use anyhow::bail;
 use crosswalk::audit::{self, AuditOptions};
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::write_atomic;
-use crosswalk::profile::{self, Applicant, RowUse, RuleStatus};
+use crosswalk::profile::{self, Applicant, RowUse};
 use crosswalk::transcript::{self, TranscriptReport};
 use std::fmt::Write as _;
 
@@ -125,12 +125,7 @@ fn summary(r: &TranscriptReport) -> String {
             let _ = writeln!(s, "  training counts from {from} to {to}");
         }
         for rule in &o.result.rules {
-            let status = match &rule.status {
-                RuleStatus::Met => "met".to_string(),
-                RuleStatus::Short { missing_hours } => format!("short by {missing_hours} h"),
-                RuleStatus::NoQualifyingHours => "nothing qualifies yet".to_string(),
-                RuleStatus::NotApplicable { reason } => format!("does not apply ({reason})"),
-            };
+            let status = rule.status.describe();
             let _ = writeln!(
                 s,
                 "  {:<24} {:>6} of {:>4} h  {status}",

@@ -77,6 +77,18 @@ pub enum RuleStatus {
     },
 }
 
+impl RuleStatus {
+    /// Words for people: "met", "short by 2.5 h", "nothing qualifies yet", "does not apply: ...".
+    pub fn describe(&self) -> String {
+        match self {
+            RuleStatus::Met => "met".to_string(),
+            RuleStatus::Short { missing_hours } => format!("short by {missing_hours} h"),
+            RuleStatus::NoQualifyingHours => "nothing qualifies yet".to_string(),
+            RuleStatus::NotApplicable { reason } => format!("does not apply: {reason}"),
+        }
+    }
+}
+
 /// One rule's outcome.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleOutcome {

@@ -74,14 +74,11 @@ fn headers(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)], st: &Styles) -> S
 }
 
 fn status_text(status: &RuleStatus) -> (String, f64) {
-    match status {
-        RuleStatus::Met => ("met".to_string(), 0.0),
-        RuleStatus::Short { missing_hours } => {
-            (format!("short by {missing_hours} h"), *missing_hours)
-        }
-        RuleStatus::NoQualifyingHours => ("nothing qualifies yet".to_string(), 0.0),
-        RuleStatus::NotApplicable { reason } => (format!("does not apply: {reason}"), 0.0),
-    }
+    let short = match status {
+        RuleStatus::Short { missing_hours } => *missing_hours,
+        _ => 0.0,
+    };
+    (status.describe(), short)
 }
 
 fn summary(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
@@ -455,11 +452,6 @@ fn skipped(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 }
 
 fn about(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
-    ws.set_name("About")?;
-    super::sheet::page(ws);
-    ws.set_column_width(0, 22)?;
-    ws.set_column_width(1, 100)?;
-    put(ws, 0, 0, "About this workbook", &st.title)?;
     let mut lines = vec![(
         "Tool".to_string(),
         format!("{} {}", r.tool.name, r.tool.version),
@@ -482,9 +474,5 @@ fn about(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
             ),
         ));
     }
-    for (i, (k, v)) in lines.iter().enumerate() {
-        put(ws, 1 + i as u32, 0, k, &st.header)?;
-        put(ws, 1 + i as u32, 1, v, &st.wrap)?;
-    }
-    Ok(())
+    super::sheet::about_sheet(ws, &lines, &st.title, &st.header, &st.wrap)
 }

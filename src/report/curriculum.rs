@@ -415,10 +415,6 @@ fn skipped(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
 }
 
 fn about(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
-    ws.set_name("About")?;
-    ws.set_column_width(0, 24)?;
-    ws.set_column_width(1, 100)?;
-    put(ws, 0, 0, "About this workbook", &st.title)?;
     let mut lines = vec![
         (
             "Tool".to_string(),
@@ -448,9 +444,5 @@ fn about(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
             ),
         ));
     }
-    for (i, (k, v)) in lines.iter().enumerate() {
-        put(ws, 1 + i as u32, 0, k, &st.header)?;
-        put(ws, 1 + i as u32, 1, v, &st.wrap)?;
-    }
-    Ok(())
+    super::sheet::about_sheet(ws, &lines, &st.title, &st.header, &st.wrap)
 }

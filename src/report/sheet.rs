@@ -78,3 +78,23 @@ pub fn skipped_rows(
     page(ws);
     Ok(())
 }
+
+/// An About sheet: a title, then one (label, value) pair a row.
+pub fn about_sheet(
+    ws: &mut Worksheet,
+    lines: &[(String, String)],
+    title: &Format,
+    header: &Format,
+    wrap: &Format,
+) -> Sheet {
+    ws.set_name("About")?;
+    page(ws);
+    ws.set_column_width(0, 24)?;
+    ws.set_column_width(1, 100)?;
+    put(ws, 0, 0, "About this workbook", title)?;
+    for (i, (label, value)) in lines.iter().enumerate() {
+        put(ws, 1 + i as u32, 0, label, header)?;
+        put(ws, 1 + i as u32, 1, value, wrap)?;
+    }
+    Ok(())
+}
