@@ -57,11 +57,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         }
         _ => {}
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".crosswalk-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| fail(e.to_string()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".crosswalk-").suffix(".tmp");
+    // A temporary file is private; the output it becomes is an ordinary file (rw-r--r--).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut temp = builder.tempfile_in(dir).map_err(|e| fail(e.to_string()))?;
     temp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
     temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
     temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
@@ -101,6 +105,19 @@ mod tests {
         write_atomic(&target, b"one").expect("write");
         write_atomic(&target, b"two").expect("overwrite");
         assert_eq!(std::fs::read(&target).expect("read"), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target)
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(
+                mode & 0o777,
+                0o644,
+                "an ordinary file, not a private temporary one"
+            );
+        }
         let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(names.len(), 1);
     }
