@@ -258,8 +258,7 @@ fn recommend_from(
     catalog: &Loaded,
     threads: Option<usize>,
 ) -> Result<RecommendationReport> {
-    use crate::allocate::Offer;
-    use crate::profile::{Candidate, RowUse};
+    use crate::profile::Candidate;
     let rules = if outcome.result.purpose == "renewal" {
         &p.renewal.rules
     } else {
@@ -283,18 +282,7 @@ fn recommend_from(
             })
         })
         .collect();
-    let have: Vec<Offer> = trainings
-        .iter()
-        .zip(&outcome.result.training_rows)
-        .map(|(t, used)| Offer {
-            hours: if *used == RowUse::Counted {
-                t.hours
-            } else {
-                0.0
-            },
-            eligible: t.eligible.clone(),
-        })
-        .collect();
+    let have = profile::counted_offers(trainings, &outcome.result.training_rows);
     let matches = match_all(fw, &catalog.courses, threads, &|_, _| {})?;
     let candidates: Vec<Candidate> = catalog
         .courses

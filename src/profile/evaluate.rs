@@ -185,6 +185,22 @@ fn placed(
     }
 }
 
+/// What each training offers the allocation: its hours when its row counted, none otherwise.
+pub fn counted_offers(trainings: &[Training], rows: &[RowUse]) -> Vec<Offer> {
+    trainings
+        .iter()
+        .zip(rows)
+        .map(|(t, used)| Offer {
+            hours: if *used == RowUse::Counted {
+                t.hours
+            } else {
+                0.0
+            },
+            eligible: t.eligible.clone(),
+        })
+        .collect()
+}
+
 fn round2(x: f64) -> f64 {
     crate::normalize::round2(x)
 }
@@ -349,18 +365,7 @@ fn judge(
             note: None,
         })
         .collect();
-    let offers: Vec<Offer> = trainings
-        .iter()
-        .zip(&training_rows)
-        .map(|(t, used)| Offer {
-            hours: if *used == RowUse::Counted {
-                t.hours
-            } else {
-                0.0
-            },
-            eligible: t.eligible.clone(),
-        })
-        .collect();
+    let offers = counted_offers(trainings, &training_rows);
     let allocation = allocate_requirements(&requirements, true, &offers);
 
     let mut outcomes = Vec::new();

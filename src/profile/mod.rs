@@ -7,7 +7,7 @@ mod recommend;
 
 pub use evaluate::{
     Applicant, Outcome, PurposeOutcome, RowUse, RscSession, RuleOutcome, RuleStatus, Training,
-    evaluate,
+    counted_offers, evaluate,
 };
 pub use recommend::{Candidate, NODE_BUDGET, Recommendation, recommend};
 

@@ -6,7 +6,7 @@ use super::sheet::{Sheet, header_format, put};
 use crate::error::{Error, Result};
 use crate::profile::{RowUse, RuleStatus};
 use crate::transcript::TranscriptReport;
-use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 struct Styles {
     title: Format,
@@ -29,18 +29,10 @@ fn styles() -> Styles {
         number: Format::new()
             .set_num_format("0.0#")
             .set_align(FormatAlign::Top),
-        met: Format::new()
-            .set_background_color(Color::RGB(0xC6EFCE))
-            .set_font_color(Color::RGB(0x006100)),
-        short: Format::new()
-            .set_background_color(Color::RGB(0xFFEB9C))
-            .set_font_color(Color::RGB(0x9C5700)),
-        missing: Format::new()
-            .set_background_color(Color::RGB(0xFFC7CE))
-            .set_font_color(Color::RGB(0x9C0006)),
-        note: Format::new()
-            .set_italic()
-            .set_font_color(Color::RGB(0x595959)),
+        met: super::sheet::met_format(),
+        short: super::sheet::short_format(),
+        missing: super::sheet::missing_format(),
+        note: super::sheet::note_format(),
     }
 }
 

@@ -52,15 +52,9 @@ impl Styles {
                 cell(0x9BC2E6, Color::Black),
                 cell(0x2F75B5, Color::White),
             ],
-            gap: Format::new()
-                .set_background_color(Color::RGB(0xFFC7CE))
-                .set_font_color(Color::RGB(0x9C0006)),
-            good: Format::new()
-                .set_background_color(Color::RGB(0xC6EFCE))
-                .set_font_color(Color::RGB(0x006100)),
-            note: Format::new()
-                .set_italic()
-                .set_font_color(Color::RGB(0x595959)),
+            gap: super::sheet::missing_format(),
+            good: super::sheet::met_format(),
+            note: super::sheet::note_format(),
         }
     }
 }

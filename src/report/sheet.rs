@@ -19,6 +19,34 @@ pub fn header_format() -> Format {
         .set_border(FormatBorder::Thin)
 }
 
+/// Green: a requirement met, an area taught.
+pub fn met_format() -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(0xC6EFCE))
+        .set_font_color(Color::RGB(0x006100))
+}
+
+/// Amber: short, or weakly covered.
+pub fn short_format() -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(0xFFEB9C))
+        .set_font_color(Color::RGB(0x9C5700))
+}
+
+/// Red: nothing qualifies, nothing covers.
+pub fn missing_format() -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(0xFFC7CE))
+        .set_font_color(Color::RGB(0x9C0006))
+}
+
+/// Grey italic notes.
+pub fn note_format() -> Format {
+    Format::new()
+        .set_italic()
+        .set_font_color(Color::RGB(0x595959))
+}
+
 /// Writes input text as a string cell, cut to the format's limit with a visible marker.
 pub fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) -> Sheet {
     ws.write_string_with_format(row, col, cell_text(text), format)?;

@@ -52,27 +52,16 @@ impl Styles {
             score: Format::new()
                 .set_num_format("0.00")
                 .set_align(FormatAlign::Top),
-            met: Format::new()
-                .set_align(FormatAlign::Top)
-                .set_background_color(Color::RGB(0xC6EFCE))
-                .set_font_color(Color::RGB(0x006100)),
-            short: Format::new()
-                .set_align(FormatAlign::Top)
-                .set_background_color(Color::RGB(0xFFEB9C))
-                .set_font_color(Color::RGB(0x9C5700)),
-            missing: Format::new()
-                .set_align(FormatAlign::Top)
-                .set_background_color(Color::RGB(0xFFC7CE))
-                .set_font_color(Color::RGB(0x9C0006)),
+            met: super::sheet::met_format().set_align(FormatAlign::Top),
+            short: super::sheet::short_format().set_align(FormatAlign::Top),
+            missing: super::sheet::missing_format().set_align(FormatAlign::Top),
             weak: Format::new()
                 .set_background_color(Color::RGB(0xFFEB9C))
                 .set_text_wrap(),
             other: Format::new()
                 .set_background_color(Color::RGB(0xDDEBF7))
                 .set_text_wrap(),
-            note: Format::new()
-                .set_italic()
-                .set_font_color(Color::RGB(0x595959)),
+            note: super::sheet::note_format(),
         }
     }
 }
