@@ -24,6 +24,9 @@ pub enum Command {
     Program(ProgramArgs),
     /// Show the knowledge areas a piece of text matches, with scores and evidence.
     Match(MatchArgs),
+    /// Measure matching against labeled courses: precision, recall, F1, top-1 and bucket
+    /// accuracy, beside a title-only baseline.
+    Eval(EvalArgs),
     /// List, show or check frameworks.
     Frameworks(FrameworksArgs),
 }
@@ -179,6 +182,33 @@ pub struct MatchArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `crosswalk eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labeled catalogs: catalog columns plus 'Knowledge areas', 'Primary areas' and 'Bucket'
+    /// (see tests/data/labeled/LABELING.md).
+    #[arg(required = true, value_name = "LABELED")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub framework: FrameworkArg,
+    /// Write the full evaluation (every course and knowledge area) as JSON to FILE, or to
+    /// standard output with '-'.
+    #[arg(long, value_name = "FILE|-")]
+    pub json: Option<String>,
+    /// Read this sheet instead of the one that looks most like a catalog.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// How many of the worst knowledge areas and courses to show.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub worst: usize,
+    /// Threads for matching [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print nothing on success but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Arguments of `crosswalk frameworks`.

@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod coverage;
 pub mod crosswalk;
 pub mod error;
+pub mod eval;
 pub mod framework;
 pub mod matcher;
 pub mod normalize;

@@ -9,7 +9,7 @@ mod text_table;
 mod workbook;
 
 pub use cell::Cell;
-pub use header::{ColumnMap, Role, TableKind, detect_header, detect_header_for};
+pub use header::{ColumnMap, Role, TableKind, detect_header, detect_header_for, normalize_header};
 pub use sniff::Format;
 
 use crate::error::{Error, Result};

@@ -2,6 +2,7 @@
 
 mod audit;
 mod batch;
+mod eval;
 mod frameworks;
 mod match_text;
 mod program;
@@ -16,6 +17,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Transcript(args) => transcript::run(args),
         Command::Program(args) => program::run(args),
         Command::Match(args) => match_text::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Frameworks(args) => frameworks::run(args),
     }
 }

@@ -1,0 +1,157 @@
+//! `crosswalk eval`: how right the matcher is on labeled courses, beside a plain baseline.
+
+use crate::cli::EvalArgs;
+use crosswalk::audit::{self, AuditOptions};
+use crosswalk::catalog::ReadOptions;
+use crosswalk::eval::{self, Confusion, EvalReport, Scores};
+use crosswalk::framework;
+use std::fmt::Write as _;
+use std::io::Write;
+
+pub fn run(args: EvalArgs) -> anyhow::Result<()> {
+    let fw = framework::load(&args.framework.framework)?;
+    if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
+        crosswalk::output::ensure_not_input(std::path::Path::new(json), &args.inputs)?;
+    }
+    let options = AuditOptions {
+        inputs: args.inputs.clone(),
+        read: ReadOptions {
+            sheet: args.sheet.clone(),
+            ..ReadOptions::default()
+        },
+        threads: args.threads,
+        ..AuditOptions::default()
+    };
+    let set = eval::labels::read(&fw, &options)?;
+    let courses: Vec<_> = set.courses.iter().map(|c| c.course.clone()).collect();
+    let matches = audit::match_all(&fw, &courses, args.threads, &|_, _| {})?;
+    let report = eval::evaluate(&fw, &set, &matches);
+    if let Some(target) = &args.json {
+        super::write_json(target, &report)?;
+    }
+    if !args.quiet && args.json.as_deref() != Some("-") {
+        let text = render(&report, args.worst);
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// One line of the figures table, for either system.
+type Figure = fn(&Scores) -> String;
+
+fn render(r: &EvalReport, worst: usize) -> String {
+    let mut s = String::new();
+    let files: Vec<&str> = r.inputs.iter().map(|i| i.file.as_str()).collect();
+    let _ = writeln!(
+        s,
+        "{} labeled courses from {} against {} ({})",
+        r.courses_evaluated,
+        files.join(", "),
+        r.framework,
+        r.framework_version
+    );
+    let not_used: Vec<String> = r
+        .skipped
+        .iter()
+        .filter(|k| k.code != crosswalk::normalize::SkipReason::HeaderRow)
+        .map(|k| format!("{} ({})", k.source, k.reason))
+        .collect();
+    if !not_used.is_empty() {
+        let _ = writeln!(s, "Rows not used: {}", not_used.join("; "));
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<34} {:>22}   {:>22}",
+        "", "crosswalk", "baseline (title JW)"
+    );
+    let rows: [(&str, Figure); 4] = [
+        ("Knowledge areas, micro", |x| {
+            format!(
+                "P {:.2} R {:.2} F1 {:.3}",
+                x.micro.precision, x.micro.recall, x.micro.f1
+            )
+        }),
+        ("Knowledge areas, macro", |x| {
+            format!(
+                "P {:.2} R {:.2} F1 {:.3}",
+                x.macro_.precision, x.macro_.recall, x.macro_.f1
+            )
+        }),
+        ("Top-1 (best match is primary)", |x| {
+            format!(
+                "{:.3} ({}/{})",
+                x.top1.accuracy, x.top1.correct, x.top1.total
+            )
+        }),
+        ("Bucket", |x| {
+            format!(
+                "{:.3} ({}/{})",
+                x.bucket.accuracy, x.bucket.correct, x.bucket.total
+            )
+        }),
+    ];
+    for (label, f) in rows {
+        let _ = writeln!(
+            s,
+            "{label:<34} {:>22}   {:>22}",
+            f(&r.crosswalk),
+            f(&r.baseline)
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Buckets, crosswalk (rows: labeled; columns: decided)");
+    confusion(&mut s, &r.crosswalk.bucket_confusion);
+
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Worst knowledge areas (crosswalk)");
+    for ka in r.knowledge_areas.iter().take(worst) {
+        let _ = writeln!(
+            s,
+            "  F1 {:.2}  {} ({}): {} right, {} extra, {} missed",
+            ka.scores.f1, ka.name, ka.area, ka.scores.tp, ka.scores.fp, ka.scores.fn_
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Worst courses (crosswalk)");
+    for c in r.courses.iter().filter(|c| c.errors > 0).take(worst) {
+        let _ = writeln!(s, "  {} \"{}\" ({})", c.id, c.title, c.source);
+        if c.bucket_labeled != c.bucket_predicted {
+            let _ = writeln!(
+                s,
+                "    bucket {} (labeled {}): {}",
+                c.bucket_predicted, c.bucket_labeled, c.bucket_reason
+            );
+        }
+        if !c.missed.is_empty() {
+            let _ = writeln!(s, "    missed: {}", c.missed.join("; "));
+        }
+        for p in c.predicted.iter().filter(|p| !p.correct) {
+            let _ = writeln!(
+                s,
+                "    extra: {} {:.2} from {}",
+                p.name,
+                p.score,
+                p.evidence.join(", ")
+            );
+        }
+    }
+    s
+}
+
+fn confusion(s: &mut String, c: &Confusion) {
+    let width = c.labels.iter().map(String::len).max().unwrap_or(4).max(4);
+    let _ = write!(s, "  {:<width$}", "");
+    for l in &c.labels {
+        let _ = write!(s, " {l:>width$}");
+    }
+    let _ = writeln!(s);
+    for (label, row) in c.labels.iter().zip(&c.counts) {
+        let _ = write!(s, "  {label:<width$}");
+        for n in row {
+            let _ = write!(s, " {n:>width$}");
+        }
+        let _ = writeln!(s);
+    }
+}

@@ -1,0 +1,291 @@
+//! Reading a labeled catalog: catalog columns plus the label columns (knowledge areas,
+//! primary areas, bucket), resolved against a framework.
+
+use crate::audit::{AuditOptions, Loaded};
+use crate::catalog::{self, Cell, RawRow, normalize_header};
+use crate::error::{Error, Result};
+use crate::framework::Framework;
+use crate::normalize::{self, Course};
+use crate::report::{ColumnReport, InputReport};
+use crate::source::{SourceRef, column_letters};
+use crate::text::fold;
+use std::collections::HashMap;
+
+/// Header names (folded) of the label columns.
+const KA_HEADERS: &[&str] = &[
+    "knowledge areas",
+    "expected knowledge areas",
+    "labeled knowledge areas",
+    "label knowledge areas",
+    "gold knowledge areas",
+];
+const PRIMARY_HEADERS: &[&str] = &[
+    "primary areas",
+    "primary knowledge areas",
+    "expected primary areas",
+    "labeled primary areas",
+];
+const BUCKET_HEADERS: &[&str] = &["bucket", "expected bucket", "labeled bucket", "gold bucket"];
+
+/// One labeled course.
+#[derive(Debug, Clone)]
+pub struct LabeledCourse {
+    /// The course as an audit reads it.
+    pub course: Course,
+    /// Every knowledge area it teaches (framework indices, sorted).
+    pub knowledge_areas: Vec<usize>,
+    /// The knowledge areas it is mostly about.
+    pub primary: Vec<usize>,
+    /// Its bucket id, or `none`.
+    pub bucket: String,
+}
+
+/// A labeled set read from one or more files.
+#[derive(Debug, Default)]
+pub struct LabeledSet {
+    /// The courses read, with what the files read as catalogs held.
+    pub loaded: Loaded,
+    /// Their labels, in the order of `loaded.courses`.
+    pub courses: Vec<LabeledCourse>,
+}
+
+struct LabelColumns {
+    knowledge_areas: usize,
+    primary: Option<usize>,
+    bucket: usize,
+}
+
+/// Resolves knowledge-area labels: exact names, "Area: Name" for names two areas share, or ids.
+pub struct KaResolver<'f> {
+    fw: &'f Framework,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl<'f> KaResolver<'f> {
+    /// Indexes the framework's knowledge-area names and ids.
+    pub fn new(fw: &'f Framework) -> Self {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ka) in fw.knowledge_areas.iter().enumerate() {
+            let qualified = format!("{}: {}", fw.area_name_of(ka), ka.name);
+            for key in [key(&ka.name), key(&ka.id), key(&qualified)] {
+                let entry = by_key.entry(key).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        Self { fw, by_key }
+    }
+
+    /// The knowledge area a label names, or why it names none.
+    pub fn resolve(&self, label: &str) -> std::result::Result<usize, String> {
+        match self.by_key.get(&key(label)).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some(several) => {
+                let names: Vec<String> = several
+                    .iter()
+                    .map(|&i| {
+                        let ka = &self.fw.knowledge_areas[i];
+                        format!("'{}: {}'", self.fw.area_name_of(ka), ka.name)
+                    })
+                    .collect();
+                Err(format!(
+                    "'{label}' names {} knowledge areas; write {}",
+                    several.len(),
+                    names.join(" or ")
+                ))
+            }
+            None => {
+                let closest = self
+                    .fw
+                    .knowledge_areas
+                    .iter()
+                    .map(|ka| (strsim::jaro_winkler(&key(label), &key(&ka.name)), &ka.name))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let hint = match closest {
+                    Some((score, name)) if score >= 0.8 => format!("; did you mean '{name}'?"),
+                    _ => String::new(),
+                };
+                Err(format!(
+                    "'{label}' is not a knowledge area of {}{hint}",
+                    self.fw.framework.id
+                ))
+            }
+        }
+    }
+}
+
+fn key(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads labeled catalogs. Label errors stop the run with the file, row and column.
+pub fn read(fw: &Framework, options: &AuditOptions) -> Result<LabeledSet> {
+    let resolver = KaResolver::new(fw);
+    let mut set = LabeledSet::default();
+    for path in &options.inputs {
+        let mut table = catalog::read(path, &options.read)?;
+        let header = &table.sheet.rows[table.header_index];
+        let columns = label_columns(header).ok_or_else(|| Error::Catalog {
+            path: path.clone(),
+            message: format!(
+                "no label columns in the header row (row {}): a labeled catalog needs a \
+                 'Knowledge areas' and a 'Bucket' column, and may have 'Primary areas'",
+                header.number
+            ),
+        })?;
+        // Label columns are answers, never text to match.
+        let label_cols = [
+            Some(columns.knowledge_areas),
+            columns.primary,
+            Some(columns.bucket),
+        ];
+        table
+            .columns
+            .columns
+            .retain(|(_, col, _)| !label_cols.contains(&Some(*col)));
+        let normalized = normalize::normalize(&table, &options.normalize);
+        for course in &normalized.courses {
+            let row = find_row(&table.sheet.rows, course.source.row);
+            let text = |col: usize| row.and_then(|r| r.cells.get(col)).map(Cell::text);
+            let at = |col: usize| Located {
+                source: &course.source,
+                column: col,
+            };
+            let mut knowledge_areas = parse_kas(
+                &resolver,
+                &text(columns.knowledge_areas).unwrap_or_default(),
+                at(columns.knowledge_areas),
+            )?;
+            let mut primary = match columns.primary {
+                Some(col) => parse_kas(&resolver, &text(col).unwrap_or_default(), at(col))?,
+                None => Vec::new(),
+            };
+            for p in &primary {
+                if !knowledge_areas.contains(p) {
+                    knowledge_areas.push(*p);
+                }
+            }
+            knowledge_areas.sort_unstable();
+            primary.sort_unstable();
+            let bucket = parse_bucket(
+                fw,
+                &text(columns.bucket).unwrap_or_default(),
+                at(columns.bucket),
+            )?;
+            set.courses.push(LabeledCourse {
+                course: course.clone(),
+                knowledge_areas,
+                primary,
+                bucket,
+            });
+        }
+        set.loaded.inputs.push(InputReport {
+            file: table.path.clone(),
+            format: table.format.name(),
+            sha256: table.sha256.clone(),
+            sheet: table.sheet.name.clone(),
+            header_row: header_number(&table),
+            columns: table
+                .columns
+                .columns
+                .iter()
+                .map(|(role, col, header)| ColumnReport {
+                    role: *role,
+                    column: column_letters(*col),
+                    header: header.clone(),
+                })
+                .collect(),
+            rows_seen: normalized.rows_seen,
+            rows_used: normalized.courses.len(),
+            rows_skipped: normalized.rows_skipped,
+            notes: table.notes.clone(),
+        });
+        set.loaded.courses.extend(normalized.courses);
+        set.loaded.skipped.extend(normalized.skipped);
+        set.loaded.warnings.extend(normalized.warnings);
+    }
+    Ok(set)
+}
+
+fn header_number(table: &catalog::CatalogTable) -> u32 {
+    table.sheet.rows[table.header_index].number
+}
+
+fn label_columns(header: &RawRow) -> Option<LabelColumns> {
+    let find = |names: &[&str]| {
+        header.cells.iter().position(|c| match c {
+            Cell::Text(t) => names.contains(&normalize_header(t).as_str()),
+            _ => false,
+        })
+    };
+    Some(LabelColumns {
+        knowledge_areas: find(KA_HEADERS)?,
+        primary: find(PRIMARY_HEADERS),
+        bucket: find(BUCKET_HEADERS)?,
+    })
+}
+
+fn find_row(rows: &[RawRow], number: u32) -> Option<&RawRow> {
+    rows.binary_search_by_key(&number, |r| r.number)
+        .ok()
+        .map(|i| &rows[i])
+}
+
+struct Located<'a> {
+    source: &'a SourceRef,
+    column: usize,
+}
+
+impl Located<'_> {
+    fn error(&self, message: String) -> Error {
+        Error::Catalog {
+            path: self.source.file.clone().into(),
+            message: format!(
+                "{}column {}: {message}",
+                match &self.source.sheet {
+                    Some(sheet) => format!("sheet '{sheet}', row {}, ", self.source.row),
+                    None => format!("row {}, ", self.source.row),
+                },
+                column_letters(self.column)
+            ),
+        }
+    }
+}
+
+fn parse_kas(resolver: &KaResolver, cell: &str, at: Located) -> Result<Vec<usize>> {
+    let mut out = Vec::new();
+    for label in cell
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        let ka = resolver.resolve(label).map_err(|m| at.error(m))?;
+        if !out.contains(&ka) {
+            out.push(ka);
+        }
+    }
+    Ok(out)
+}
+
+fn parse_bucket(fw: &Framework, cell: &str, at: Located) -> Result<String> {
+    let wanted = key(cell);
+    if wanted.is_empty() {
+        return Err(at.error("no bucket label".to_string()));
+    }
+    if wanted == crate::matcher::NONE_BUCKET {
+        return Ok(wanted);
+    }
+    fw.buckets
+        .iter()
+        .find(|b| key(&b.id) == wanted || key(&b.name) == wanted)
+        .map(|b| b.id.clone())
+        .ok_or_else(|| {
+            let ids: Vec<&str> = fw.buckets.iter().map(|b| b.id.as_str()).collect();
+            at.error(format!(
+                "bucket '{}' is not one of {}, none",
+                cell.trim(),
+                ids.join(", ")
+            ))
+        })
+}
