@@ -24,13 +24,13 @@ const STOP_WORDS: &[&str] = &[
     "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
     "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "more", "most",
     "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
-    "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
-    "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we",
-    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "within", "without", "would", "you", "your", "yours", "al", "como", "con", "de", "del", "el",
-    "en", "entre", "es", "esta", "este", "la", "las", "lo", "los", "mas", "para", "pero", "por",
-    "que", "se", "sin", "sobre", "su", "sus", "un", "una", "unas", "unos", "y", "o", "u", "e",
+    "our", "ours", "out", "over", "same", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through",
+    "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "within", "without",
+    "would", "you", "your", "yours", "al", "como", "con", "de", "del", "el", "en", "entre", "es",
+    "esta", "este", "la", "las", "lo", "los", "mas", "para", "pero", "por", "que", "se", "sin",
+    "sobre", "su", "sus", "un", "una", "unas", "unos", "y", "o", "u", "e",
 ];
 
 /// Words that say what kind of event a training is, not what it teaches.

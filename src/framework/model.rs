@@ -185,6 +185,14 @@ pub struct Bucket {
     /// ...unless one of these is present too.
     #[serde(default)]
     pub age_cues: Vec<String>,
+    /// When true, a knowledge-area match shows the content only if an age cue is present too;
+    /// the bucket's own cues still count alone.
+    #[serde(default)]
+    pub knowledge_areas_need_age_cue: bool,
+    /// Words of content the bucket is not about (medical care, school curricula, billing):
+    /// when present and no bucket cue is, knowledge-area matches do not show the content.
+    #[serde(default)]
+    pub off_topic_cues: Vec<String>,
     /// Other buckets a course mainly of this bucket may also count toward, when it has enough
     /// of their content too.
     #[serde(default)]

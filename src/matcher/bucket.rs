@@ -61,6 +61,10 @@ pub(crate) fn decide(
                     || (hits.age > 0 && bucket.knowledge_areas_with_age_cue.contains(id))
             })
             .max_by(|a, b| a.score.total_cmp(&b.score));
+        let cued = hits.title + hits.description > 0;
+        let ka_counts = !(bucket.knowledge_areas_need_age_cue && hits.age == 0)
+            && (cued || hits.off_topic.is_empty());
+        let best_ka = best_ka.filter(|_| ka_counts);
         let ka_strength = best_ka.map_or(0.0, |c| c.score);
         let value = cue_strength.max(ka_strength);
         if value < bucket.min_score {

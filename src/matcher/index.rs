@@ -26,6 +26,8 @@ pub enum Target {
     Exclude(u8),
     /// A bucket's age cue (lifts an exclusion).
     Age(u8),
+    /// A bucket's off-topic cue.
+    OffTopic(u8),
 }
 
 /// One entry behind a pattern.
@@ -37,6 +39,9 @@ pub struct Posting {
     pub weight: f32,
     /// The entry as written in the framework.
     pub display: u32,
+    /// A knowledge area's name or term, or a bucket cue: enough on its own to say what a
+    /// short text is about.
+    pub strong: bool,
 }
 
 /// The compiled vocabulary of one framework.
@@ -94,6 +99,9 @@ impl Index {
             }
             for cue in &bucket.age_cues {
                 builder.add(&analyzer, cue, Target::Age(b), 1.0);
+            }
+            for cue in &bucket.off_topic_cues {
+                builder.add(&analyzer, cue, Target::OffTopic(b), 1.0);
             }
         }
         let spelling = fw
@@ -169,10 +177,16 @@ impl Builder {
         }
         let display = self.displays.len() as u32;
         self.displays.push(entry.trim().to_string());
+        let strong = match target {
+            Target::KnowledgeArea(_) => weight >= TERM_WEIGHT,
+            Target::Cue(_) => true,
+            _ => false,
+        };
         postings.push(Posting {
             target,
             weight,
             display,
+            strong,
         });
     }
 
@@ -238,6 +252,7 @@ fn all_entries(fw: &Framework) -> impl Iterator<Item = &str> {
             .iter()
             .chain(&b.exclude_cues)
             .chain(&b.age_cues)
+            .chain(&b.off_topic_cues)
             .map(String::as_str)
     });
     ka.chain(buckets)

@@ -77,6 +77,7 @@ pub(crate) struct CueHits {
     pub description: u32,
     pub exclude: Vec<String>,
     pub age: u32,
+    pub off_topic: Vec<String>,
     pub examples: Vec<String>,
 }
 
@@ -127,7 +128,6 @@ impl<'f> Matcher<'f> {
             .chain(&description.tokens)
             .filter(|t| t.informative)
             .count();
-        let thin = informative_words < self.fw.matching.min_informative_words;
 
         let kas = self.fw.knowledge_areas.len();
         // Per knowledge area: (raw score, contributions by display).
@@ -146,11 +146,22 @@ impl<'f> Matcher<'f> {
         // Term frequency per pattern: (in title, in description, first span was corrected).
         let mut hits: Vec<(usize, f32, f32, bool)> = Vec::new();
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        let mut inner_cues: Vec<(usize, bool)> = Vec::new();
         for (field, field_weight) in [(&title, TITLE_WEIGHT), (&description, 1.0)] {
             spans.clear();
             spans.extend(self.index.find(&field.keys));
             // An entry inside a longer entry found at the same place belongs to the longer one:
             // "motivational" within "motivational interviewing" says nothing of its own.
+            // Bucket cues count wherever they are: "perinatal" inside "perinatal mood and
+            // anxiety disorders" is still an age cue.
+            for &(pattern, s, e) in &spans {
+                let inner = spans
+                    .iter()
+                    .any(|&(_, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s));
+                if inner {
+                    inner_cues.push((pattern, field_weight > 1.0));
+                }
+            }
             let outer: Vec<(usize, usize, usize)> = spans
                 .iter()
                 .copied()
@@ -211,16 +222,22 @@ impl<'f> Matcher<'f> {
                             hit.examples.push(display.clone());
                         }
                     }
-                    Target::Exclude(b) => {
-                        let hit = &mut cues[b as usize];
-                        if !hit.exclude.contains(display) {
-                            hit.exclude.push(display.clone());
-                        }
-                    }
-                    Target::Age(b) => cues[b as usize].age += 1,
+                    other => note_cue(&mut cues, other, display, tf_title > 0.0),
                 }
             }
         }
+        for &(pattern, in_title) in &inner_cues {
+            for posting in &self.index.postings[pattern] {
+                let display = &self.index.displays[posting.display as usize];
+                note_cue(&mut cues, posting.target, display, in_title);
+            }
+        }
+        // A short text is thin unless it names something the vocabulary knows well ("PCIT",
+        // "ASQ-3 Training").
+        let strong_hit = hits
+            .iter()
+            .any(|h| self.index.postings[h.0].iter().any(|p| p.strong));
+        let thin = informative_words < self.fw.matching.min_informative_words && !strong_hit;
 
         let mut candidates: Vec<KaScore> = raw
             .iter()
@@ -294,6 +311,31 @@ impl<'f> Matcher<'f> {
             starts,
             corrected,
         }
+    }
+}
+
+/// Records a bucket cue found once (inside a longer entry, or an exclusion, age or off-topic
+/// cue).
+fn note_cue(cues: &mut [CueHits], target: Target, display: &str, in_title: bool) {
+    let push = |list: &mut Vec<String>| {
+        if !list.iter().any(|d| d == display) {
+            list.push(display.to_string());
+        }
+    };
+    match target {
+        Target::KnowledgeArea(_) => {}
+        Target::Cue(b) => {
+            let hit = &mut cues[b as usize];
+            if in_title {
+                hit.title += 1;
+            } else {
+                hit.description += 1;
+            }
+            push(&mut hit.examples);
+        }
+        Target::Exclude(b) => push(&mut cues[b as usize].exclude),
+        Target::Age(b) => cues[b as usize].age += 1,
+        Target::OffTopic(b) => push(&mut cues[b as usize].off_topic),
     }
 }
 

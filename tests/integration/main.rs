@@ -4,6 +4,7 @@ mod allocation;
 mod audit_cli;
 mod common;
 mod crosswalks;
+mod eval;
 mod fixtures;
 mod frameworks;
 mod hostile;
