@@ -176,6 +176,7 @@ pub fn assemble(
         score: s.score,
         evidence: s.evidence.clone(),
         via: s.via.clone(),
+        decided_by: s.reviewed.then(|| "reviewer".to_string()),
     };
 
     let course_reports: Vec<CourseReport> = courses
@@ -203,6 +204,7 @@ pub fn assemble(
                     hours: l.hours,
                 })
                 .collect(),
+            review: m.review.clone(),
         })
         .collect();
 

@@ -50,6 +50,15 @@ pub struct AuditArgs {
     /// bundled crosswalk between them (e.g. --framework imhm-pre2025 --restate-as imhm-c-2025).
     #[arg(long, value_name = "ID")]
     pub restate_as: Option<String>,
+    /// Apply a reviewer's decisions: a workbook written by `crosswalk audit` whose review
+    /// columns (Courses sheet) were filled in, or a decisions file saved with --save-review.
+    /// Human decisions always win.
+    #[arg(long, value_name = "REVIEWED.xlsx|DECISIONS.toml")]
+    pub review: Option<PathBuf>,
+    /// Save the decisions read with --review as a decisions file, to carry them to the next
+    /// run (e.g. mappings/reviews/agency.toml).
+    #[arg(long, value_name = "FILE.toml", requires = "review")]
+    pub save_review: Option<PathBuf>,
     /// Read this sheet instead of the one that looks most like a catalog.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,

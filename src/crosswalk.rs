@@ -195,6 +195,7 @@ pub fn restate(m: &CourseMatch, cw: &Crosswalk, from: &Framework, to: &Framework
                     name: source.name.clone(),
                     relation: mapping.relation,
                 }),
+                reviewed: score.reviewed,
             });
         }
     }
@@ -205,5 +206,6 @@ pub fn restate(m: &CourseMatch, cw: &Crosswalk, from: &Framework, to: &Framework
         informative_words: m.informative_words,
         thin: m.thin,
         corrections: m.corrections.clone(),
+        review: m.review.clone(),
     }
 }

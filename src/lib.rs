@@ -27,6 +27,7 @@ pub mod output;
 pub mod profile;
 pub mod program;
 pub mod report;
+pub mod review;
 pub mod rsclog;
 pub mod source;
 pub mod text;

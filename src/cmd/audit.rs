@@ -9,6 +9,7 @@ use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::write_atomic;
 use crosswalk::report::{json, terminal, workbook};
+use crosswalk::review;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 
@@ -20,10 +21,13 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         );
     }
     let fw = framework::load(&args.framework.framework)?;
+    // The reviewed workbook is an input too: never written over.
+    let mut read_only = args.inputs.clone();
+    read_only.extend(args.review.clone());
     let workbook_path = super::workbook_path(
         args.output.as_deref(),
         args.json.as_deref(),
-        &args.inputs,
+        &read_only,
         "crosswalk",
     )?;
 
@@ -48,7 +52,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     let mut clock = Stopwatch::new(args.timings);
     let loaded = audit::load(&options)?;
     clock.lap("read and normalize");
-    let matches = audit::match_all(&fw, &loaded.courses, options.threads, &|done, total| {
+    let mut matches = audit::match_all(&fw, &loaded.courses, options.threads, &|done, total| {
         if bar.length() != Some(total) {
             bar.set_length(total);
             bar.set_message("matching");
@@ -56,6 +60,35 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         bar.set_position(done);
     })?;
     clock.lap("match");
+    if let Some(path) = &args.review {
+        let decisions = review::read(path, &fw)?;
+        let (applied, unmatched) = review::apply(&fw, &decisions, &loaded.courses, &mut matches);
+        if !args.quiet {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "review: {applied} of {} decisions applied from {}",
+                decisions.decisions.len(),
+                path.display()
+            );
+            for d in unmatched {
+                let _ = writeln!(
+                    err,
+                    "review: no training '{}'{} in this catalog; decision not applied",
+                    d.title,
+                    d.id.as_deref()
+                        .map(|i| format!(" ({i})"))
+                        .unwrap_or_default()
+                );
+            }
+        }
+        if let Some(target) = &args.save_review {
+            let mut inputs = args.inputs.clone();
+            inputs.push(path.clone());
+            crosswalk::output::ensure_not_input(target, &inputs)?;
+            write_atomic(target, decisions.to_toml().as_bytes())?;
+        }
+    }
     let report = match &args.restate_as {
         None => audit::assemble(&fw, &options, loaded, matches),
         Some(target) => {

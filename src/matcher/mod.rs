@@ -46,6 +46,8 @@ pub struct KaScore {
     pub selected: bool,
     /// Set when the match was restated from another framework through a crosswalk.
     pub via: Option<crate::crosswalk::Via>,
+    /// True when a reviewer confirmed or added the match.
+    pub reviewed: bool,
 }
 
 /// Everything the matcher concluded about one course.
@@ -61,6 +63,8 @@ pub struct CourseMatch {
     pub thin: bool,
     /// Words read as another word because of a likely typo: (as written, read as).
     pub corrections: Vec<(String, String)>,
+    /// What a reviewer decided, when a decision was applied.
+    pub review: Option<crate::review::Applied>,
 }
 
 impl CourseMatch {
@@ -258,6 +262,7 @@ impl<'f> Matcher<'f> {
                     evidence,
                     selected: false,
                     via: None,
+                    reviewed: false,
                 }
             })
             .collect();
@@ -278,6 +283,7 @@ impl<'f> Matcher<'f> {
             informative_words,
             thin,
             corrections,
+            review: None,
         }
     }
 

@@ -206,6 +206,9 @@ pub struct CourseReport {
     pub knowledge_areas: Vec<KaMatchReport>,
     /// Hours counted per requirement.
     pub counted: Vec<CountedReport>,
+    /// What a reviewer decided, when a decision was applied (human decisions win).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::review::Applied>,
 }
 
 /// A matched knowledge area.
@@ -224,6 +227,9 @@ pub struct KaMatchReport {
     /// Where the match came from, when restated through a crosswalk.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<crate::crosswalk::Via>,
+    /// `reviewer` when a person confirmed or added the match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<String>,
 }
 
 /// Hours of a course counted toward one requirement.

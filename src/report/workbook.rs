@@ -4,14 +4,16 @@
 //! Text from input cells is always written as a string cell, so a title starting with `=`
 //! stays text; cell text is cut at the format's 32,767-character limit with a visible marker.
 
-use super::AuditReport;
 use super::sheet::{page as page_setup, put};
+use super::{AuditReport, KaReport};
 use crate::allocate::Status;
 use crate::coverage::CoverageStatus;
 use crate::error::{Error, Result};
+use crate::review;
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartSolidFill, ChartType, Color, ConditionalFormat3ColorScale,
-    ConditionalFormatType, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+    ConditionalFormatType, DataValidation, DataValidationErrorStyle, Format, FormatAlign, Formula,
+    Workbook, Worksheet, XlsxError,
 };
 
 /// Longest text a cell holds.
@@ -86,6 +88,7 @@ fn build(report: &AuditReport) -> std::result::Result<Vec<u8>, XlsxError> {
     allocation(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
     skipped(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
     about(wb.add_worksheet(), report, &styles)?;
+    review_lists(wb.add_worksheet(), report)?;
     wb.save_to_buffer()
 }
 
@@ -317,11 +320,16 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         ("Date", 11.0),
         ("Format", 12.0),
         ("Description", 70.0),
+        (review::DECISION_HEADER, 16.0),
+        (review::REMOVE_HEADER, 30.0),
+        (review::ADD_HEADER, 30.0),
+        (review::BUCKET_HEADER, 16.0),
     ];
     for (c, (name, width)) in cols.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *name, &st.header)?;
         ws.set_column_width(c as u16, *width)?;
     }
+    add_review_validation(ws, r)?;
     for (i, course) in r.courses.iter().enumerate() {
         let row = i as u32 + 1;
         put(ws, row, 0, &course.course.source.file, &st.text)?;
@@ -348,12 +356,19 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         let names: Vec<String> = course
             .knowledge_areas
             .iter()
-            .map(|k| match &k.via {
-                Some(via) => format!(
-                    "{} ({:.2}) [via {}: {}, {:?}]",
-                    k.name, k.score, via.framework, via.name, via.relation
-                ),
-                None => format!("{} ({:.2})", k.name, k.score),
+            .map(|k| {
+                let by = if k.decided_by.is_some() {
+                    " [reviewer]"
+                } else {
+                    ""
+                };
+                match &k.via {
+                    Some(via) => format!(
+                        "{} ({:.2}){by} [via {}: {}, {:?}]",
+                        k.name, k.score, via.framework, via.name, via.relation
+                    ),
+                    None => format!("{} ({:.2}){by}", k.name, k.score),
+                }
             })
             .collect();
         put(ws, row, 8, &names.join("\n"), &st.wrap)?;
@@ -412,6 +427,12 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             &st.text,
         )?;
         put(ws, row, 16, &course.course.description, &st.wrap)?;
+        if let Some(applied) = &course.review {
+            put(ws, row, 17, &applied.decision, &st.text)?;
+            put(ws, row, 18, &applied.removed.join("; "), &st.wrap)?;
+            put(ws, row, 19, &applied.added.join("; "), &st.wrap)?;
+            put(ws, row, 20, &applied.bucket, &st.text)?;
+        }
         fit_row(
             ws,
             row,
@@ -700,5 +721,80 @@ fn about(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Resul
         "Reading scores",
         "Scores run from 0 to 1 and come from the framework's descriptor vocabulary found in the title (counted double) and description; the Evidence column lists the words and phrases found.",
     )?;
+    Ok(())
+}
+
+/// The name a review list offers for a knowledge area: its name, or "Area: Name" when two
+/// areas share the name.
+fn review_name(r: &AuditReport, k: &KaReport) -> String {
+    if r.coverage.iter().filter(|o| o.name == k.name).count() > 1 {
+        format!("{}: {}", k.area, k.name)
+    } else {
+        k.name.clone()
+    }
+}
+
+/// The hidden sheet the review dropdowns draw from: knowledge areas, buckets, decisions.
+fn review_lists(ws: &mut Worksheet, r: &AuditReport) -> std::result::Result<(), XlsxError> {
+    ws.set_name(REVIEW_LISTS)?;
+    ws.write_string(0, 0, "Knowledge areas")?;
+    ws.write_string(0, 1, "Buckets")?;
+    ws.write_string(0, 2, "Decisions")?;
+    for (i, k) in r.coverage.iter().enumerate() {
+        ws.write_string(i as u32 + 1, 0, review_name(r, k))?;
+    }
+    for (i, b) in r.summary.buckets.iter().enumerate() {
+        ws.write_string(i as u32 + 1, 1, &b.bucket)?;
+    }
+    for (i, d) in review::DECISIONS.iter().enumerate() {
+        ws.write_string(i as u32 + 1, 2, *d)?;
+    }
+    ws.set_hidden(true);
+    Ok(())
+}
+
+const REVIEW_LISTS: &str = "Review lists";
+
+/// Dropdowns on the review columns of the Courses sheet. Typing is allowed too (several
+/// knowledge areas separated by ";"), with a warning when a value is not on the list.
+fn add_review_validation(
+    ws: &mut Worksheet,
+    r: &AuditReport,
+) -> std::result::Result<(), XlsxError> {
+    if r.courses.is_empty() {
+        return Ok(());
+    }
+    let last = r.courses.len() as u32;
+    let list =
+        |col: char, n: usize| Formula::new(format!("='{REVIEW_LISTS}'!${col}$2:${col}${}", n + 1));
+    let columns = [
+        (
+            17,
+            list('C', review::DECISIONS.len()),
+            "accept: the matches stand; reject: none does",
+        ),
+        (
+            18,
+            list('A', r.coverage.len()),
+            "a knowledge area to remove; several with ;",
+        ),
+        (
+            19,
+            list('A', r.coverage.len()),
+            "a knowledge area to add; several with ;",
+        ),
+        (
+            20,
+            list('B', r.summary.buckets.len()),
+            "the bucket the hours go to",
+        ),
+    ];
+    for (col, formula, prompt) in columns {
+        let validation = DataValidation::new()
+            .allow_list_formula(formula)
+            .set_input_message(prompt)?
+            .set_error_style(DataValidationErrorStyle::Information);
+        ws.add_data_validation(1, col, last, col, &validation)?;
+    }
     Ok(())
 }

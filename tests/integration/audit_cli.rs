@@ -231,7 +231,8 @@ fn the_workbook_reads_back_with_every_sheet_and_every_row() {
             "Gaps",
             "Allocation",
             "Skipped rows",
-            "About"
+            "About",
+            "Review lists"
         ]
     );
     let courses = wb.worksheet_range("Courses").expect("Courses");

@@ -12,6 +12,7 @@ mod program;
 mod properties;
 mod readers;
 mod readme;
+mod review;
 mod rules;
 mod seeds;
 mod transcript;
