@@ -77,7 +77,7 @@ impl Accuracy {
 pub struct Confusion {
     /// Bucket ids, in row and column order.
     pub labels: Vec<String>,
-    /// counts[labeled][predicted].
+    /// `counts[labeled][predicted]`.
     pub counts: Vec<Vec<usize>>,
 }
 
