@@ -43,22 +43,16 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads the catalogs and normalizes their rows.
-pub fn load(options: &AuditOptions) -> Result<Loaded> {
-    let mut inputs = Vec::new();
-    let mut courses = Vec::new();
-    let mut skipped = Vec::new();
-    let mut warnings = Vec::new();
-    for path in &options.inputs {
-        let table = catalog::read(path, &options.read)?;
-        let normalized = normalize::normalize(&table, &options.normalize);
-        let header_row = table.sheet.rows[table.header_index].number;
-        inputs.push(InputReport {
+impl Loaded {
+    /// Adds one catalog read and normalized: its input report, courses, skipped rows and
+    /// warnings.
+    pub fn add(&mut self, table: &catalog::CatalogTable, normalized: normalize::Normalized) {
+        self.inputs.push(InputReport {
             file: table.path.clone(),
             format: table.format.name(),
             sha256: table.sha256.clone(),
             sheet: table.sheet.name.clone(),
-            header_row,
+            header_row: table.sheet.rows[table.header_index].number,
             columns: table
                 .columns
                 .columns
@@ -74,16 +68,21 @@ pub fn load(options: &AuditOptions) -> Result<Loaded> {
             rows_skipped: normalized.rows_skipped,
             notes: table.notes.clone(),
         });
-        courses.extend(normalized.courses);
-        skipped.extend(normalized.skipped);
-        warnings.extend(normalized.warnings);
+        self.courses.extend(normalized.courses);
+        self.skipped.extend(normalized.skipped);
+        self.warnings.extend(normalized.warnings);
     }
-    Ok(Loaded {
-        inputs,
-        courses,
-        skipped,
-        warnings,
-    })
+}
+
+/// Reads the catalogs and normalizes their rows.
+pub fn load(options: &AuditOptions) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    for path in &options.inputs {
+        let table = catalog::read(path, &options.read)?;
+        let normalized = normalize::normalize(&table, &options.normalize);
+        loaded.add(&table, normalized);
+    }
+    Ok(loaded)
 }
 
 /// Runs the whole audit.

@@ -203,17 +203,11 @@ fn read_workbook(path: &Path, fw: &Framework) -> Result<Decisions> {
             ),
         };
         let names = |col: usize| -> Result<Vec<String>> {
-            text(col)
-                .split([';', '\n'])
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(|n| {
-                    resolver
-                        .resolve(n)
-                        .map(|k| fw.knowledge_areas[k].id.clone())
-                        .map_err(|m| at(col, m))
-                })
-                .collect()
+            let kas = resolver.resolve_list(&text(col)).map_err(|m| at(col, m))?;
+            Ok(kas
+                .into_iter()
+                .map(|k| fw.knowledge_areas[k].id.clone())
+                .collect())
         };
         let decision = match fold(&text(decision_col)).as_str() {
             "" => None,

@@ -27,7 +27,7 @@ pub fn predict(fw: &Framework, title: &str) -> Prediction {
             let id = &fw.knowledge_areas[best].id;
             fw.buckets
                 .iter()
-                .filter(|b| fw.requirements.iter().any(|r| r.accepts.contains(&b.id)))
+                .filter(|b| super::counts_toward_a_requirement(fw, &b.id))
                 .find(|b| b.knowledge_areas.contains(id))
         })
         .map_or_else(|| NONE_BUCKET.to_string(), |b| b.id.clone());

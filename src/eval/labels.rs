@@ -6,7 +6,6 @@ use crate::catalog::{self, Cell, RawRow, normalize_header};
 use crate::error::{Error, Result};
 use crate::framework::Framework;
 use crate::normalize::{self, Course};
-use crate::report::{ColumnReport, InputReport};
 use crate::source::{SourceRef, column_letters};
 use crate::text::fold;
 use std::collections::HashMap;
@@ -75,6 +74,15 @@ impl<'f> KaResolver<'f> {
             }
         }
         Self { fw, by_key }
+    }
+
+    /// The knowledge areas a cell names, separated by `;` or line breaks, in order.
+    pub fn resolve_list(&self, cell: &str) -> std::result::Result<Vec<usize>, String> {
+        cell.split([';', '\n'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| self.resolve(l))
+            .collect()
     }
 
     /// The knowledge area a label names, or why it names none.
@@ -180,36 +188,9 @@ pub fn read(fw: &Framework, options: &AuditOptions) -> Result<LabeledSet> {
                 bucket,
             });
         }
-        set.loaded.inputs.push(InputReport {
-            file: table.path.clone(),
-            format: table.format.name(),
-            sha256: table.sha256.clone(),
-            sheet: table.sheet.name.clone(),
-            header_row: header_number(&table),
-            columns: table
-                .columns
-                .columns
-                .iter()
-                .map(|(role, col, header)| ColumnReport {
-                    role: *role,
-                    column: column_letters(*col),
-                    header: header.clone(),
-                })
-                .collect(),
-            rows_seen: normalized.rows_seen,
-            rows_used: normalized.courses.len(),
-            rows_skipped: normalized.rows_skipped,
-            notes: table.notes.clone(),
-        });
-        set.loaded.courses.extend(normalized.courses);
-        set.loaded.skipped.extend(normalized.skipped);
-        set.loaded.warnings.extend(normalized.warnings);
+        set.loaded.add(&table, normalized);
     }
     Ok(set)
-}
-
-fn header_number(table: &catalog::CatalogTable) -> u32 {
-    table.sheet.rows[table.header_index].number
 }
 
 fn label_columns(header: &RawRow) -> Option<LabelColumns> {
@@ -255,12 +236,7 @@ impl Located<'_> {
 
 fn parse_kas(resolver: &KaResolver, cell: &str, at: Located) -> Result<Vec<usize>> {
     let mut out = Vec::new();
-    for label in cell
-        .split([';', '\n'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        let ka = resolver.resolve(label).map_err(|m| at.error(m))?;
+    for ka in resolver.resolve_list(cell).map_err(|m| at.error(m))? {
         if !out.contains(&ka) {
             out.push(ka);
         }

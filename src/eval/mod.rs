@@ -110,9 +110,16 @@ pub fn qualifying_bucket(fw: &Framework, decision: &BucketDecision) -> String {
     decision
         .eligible
         .iter()
-        .find(|b| fw.requirements.iter().any(|r| r.accepts.contains(b)))
+        .find(|b| counts_toward_a_requirement(fw, b))
         .cloned()
         .unwrap_or_else(|| NONE_BUCKET.to_string())
+}
+
+/// Whether some requirement of the framework accepts hours of this bucket.
+fn counts_toward_a_requirement(fw: &Framework, bucket: &str) -> bool {
+    fw.requirements
+        .iter()
+        .any(|r| r.accepts.iter().any(|a| a == bucket))
 }
 
 /// crosswalk's prediction from a course match.
@@ -191,8 +198,7 @@ fn bucket_labels(fw: &Framework, set: &LabeledSet) -> Vec<String> {
         .buckets
         .iter()
         .filter(|b| {
-            fw.requirements.iter().any(|r| r.accepts.contains(&b.id))
-                || set.courses.iter().any(|c| c.bucket == b.id)
+            counts_toward_a_requirement(fw, &b.id) || set.courses.iter().any(|c| c.bucket == b.id)
         })
         .map(|b| b.id.clone())
         .collect();
