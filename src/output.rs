@@ -37,6 +37,15 @@ fn canonical(path: &Path) -> PathBuf {
 /// Writes bytes to `path` through a temporary file in the same folder, then renames it. A
 /// path that is a device or a pipe is written directly.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content streamed by `fill` (buffered), so a large output
+/// need not be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let fail = |message: String| Error::Write {
         path: path.to_path_buf(),
         message,
@@ -49,11 +58,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Ok(meta) if meta.is_dir() => return Err(fail("is a folder".to_string())),
         // A device or a pipe (/dev/null, /dev/stdout): write into it, never rename over it.
         Ok(meta) if !meta.is_file() => {
-            let mut file = std::fs::OpenOptions::new()
+            let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .map_err(|e| fail(e.to_string()))?;
-            return file.write_all(bytes).map_err(|e| fail(e.to_string()));
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            return fill(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| fail(e.to_string()));
         }
         _ => {}
     }
@@ -65,8 +77,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let mut temp = builder.tempfile_in(dir).map_err(|e| fail(e.to_string()))?;
-    temp.write_all(bytes).map_err(|e| fail(e.to_string()))?;
+    let temp = builder.tempfile_in(dir).map_err(|e| fail(e.to_string()))?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, temp);
+    fill(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| fail(e.to_string()))?;
+    let temp = out.into_inner().map_err(|e| fail(e.error().to_string()))?;
     temp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
     temp.persist(path).map_err(|e| fail(e.error.to_string()))?;
     Ok(())

@@ -282,6 +282,10 @@ pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Lowercase, accents removed (NFKD without combining marks).
 pub fn fold(text: &str) -> String {
+    // ASCII has no accents or compatibility forms: lower case is all there is to do.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
         if is_combining_mark(c) {

@@ -1,14 +1,14 @@
 //! `crosswalk audit`: catalogs in, a workbook and/or JSON out, a summary on the terminal.
 
 use crate::cli::AuditArgs;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::{Limits, ReadOptions};
 use crosswalk::crosswalk::{find as find_crosswalk, restate};
 use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::write_atomic;
-use crosswalk::report::{json, terminal, workbook};
+use crosswalk::report::{terminal, workbook};
 use crosswalk::review;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -102,27 +102,25 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     };
     clock.lap("coverage, allocation, report");
 
-    // The workbook and the JSON are rendered side by side: both only read the report.
+    // The workbook and the JSON are written side by side: both only read the report.
     bar.set_message("writing");
-    let (workbook_bytes, json_text) = rayon::join(
-        || workbook_path.as_ref().map(|_| workbook::render(&report)),
-        || args.json.as_ref().map(|_| json::render(&report)),
+    let (workbook_done, json_done) = rayon::join(
+        || -> anyhow::Result<()> {
+            if let Some(path) = &workbook_path {
+                write_atomic(path, &workbook::render(&report)?)?;
+            }
+            Ok(())
+        },
+        || match &args.json {
+            Some(target) => super::write_json(target, &report),
+            None => Ok(()),
+        },
     );
-    clock.lap("render workbook and JSON");
-    if let (Some(path), Some(bytes)) = (&workbook_path, workbook_bytes) {
-        write_atomic(path, &bytes?)?;
-    }
+    workbook_done?;
+    json_done?;
     bar.finish_and_clear();
+    clock.lap("write workbook and JSON");
     let json_to_stdout = args.json.as_deref() == Some("-");
-    if let (Some(target), Some(text)) = (&args.json, json_text) {
-        if target == "-" {
-            std::io::stdout()
-                .write_all(text.as_bytes())
-                .context("cannot write to standard output")?;
-        } else {
-            write_atomic(std::path::Path::new(target), text.as_bytes())?;
-        }
-    }
     if !args.quiet {
         let mut summary = terminal::render(&report);
         if let Some(path) = &workbook_path {

@@ -51,18 +51,22 @@ fn workbook_path(
     Ok(path)
 }
 
-/// Writes a report as pretty JSON to a file (atomically) or to standard output with `-`.
-fn write_json(target: &str, report: &impl serde::Serialize) -> anyhow::Result<()> {
+/// Writes a report as pretty JSON (with a final newline), streamed to a file (atomically) or
+/// to standard output with `-`.
+fn write_json(target: &str, report: &(impl serde::Serialize + ?Sized)) -> anyhow::Result<()> {
     use anyhow::Context;
     use std::io::Write;
-    let mut text = serde_json::to_string_pretty(report).context("cannot write the JSON")?;
-    text.push('\n');
+    let fill = |out: &mut dyn Write| -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, report)?;
+        out.write_all(b"\n")
+    };
     if target == "-" {
-        std::io::stdout()
-            .write_all(text.as_bytes())
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        fill(&mut out)
+            .and_then(|()| out.flush())
             .context("cannot write to standard output")?;
     } else {
-        crosswalk::output::write_atomic(std::path::Path::new(target), text.as_bytes())?;
+        crosswalk::output::write_atomic_with(std::path::Path::new(target), fill)?;
     }
     Ok(())
 }

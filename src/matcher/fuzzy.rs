@@ -16,13 +16,17 @@ pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)>
         return None;
     }
     let first = word.chars().next()?;
-    let mut prefix = [0u8; 4];
-    let prefix = first.encode_utf8(&mut prefix);
-    let start = index.words.partition_point(|(w, _)| w.as_str() < &*prefix);
+    // Words are sorted by first byte, then byte length: a typing edit changes the length by
+    // at most one byte, so only three short runs of the list are candidates.
+    let lead = word.as_bytes()[0];
+    let bytes = word.len();
+    let words = &index.words;
+    let start = words.partition_point(|(w, _)| (w.as_bytes()[0], w.len()) < (lead, bytes - 1));
+    let end = words.partition_point(|(w, _)| (w.as_bytes()[0], w.len()) <= (lead, bytes + 1));
     let mut best: Option<(usize, f64, &(String, String))> = None;
-    for entry in index.words[start..]
+    for entry in words[start..end]
         .iter()
-        .take_while(|(w, _)| w.starts_with(first))
+        .filter(|(w, _)| w.starts_with(first))
     {
         let candidate = &entry.0;
         let clen = candidate.chars().count();
@@ -42,7 +46,10 @@ pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)>
         let similarity = strsim::jaro_winkler(word, candidate);
         let better = match best {
             None => true,
-            Some((d, s, _)) => distance < d || (distance == d && similarity > s),
+            Some((d, s, (w, _))) => {
+                distance < d
+                    || (distance == d && (similarity > s || (similarity == s && candidate < w)))
+            }
         };
         if better {
             best = Some((distance, similarity, entry));

@@ -55,7 +55,8 @@ pub struct Index {
     pub displays: Vec<String>,
     /// Keys that occur anywhere in the vocabulary.
     pub known_keys: FxHashSet<String>,
-    /// Folded vocabulary words and their keys, for typo tolerance.
+    /// Folded vocabulary words and their keys, for typo tolerance, sorted by first byte, byte
+    /// length, then word.
     pub words: Vec<(String, String)>,
     /// Folded misspellings and the (word, key) they stand for.
     pub spelling: FxHashMap<String, (String, String)>,
@@ -214,7 +215,11 @@ impl Builder {
             .build(&self.patterns)
             .unwrap_or_else(|e| panic!("vocabulary automaton: {e}"));
         let mut words: Vec<(String, String)> = self.words.into_iter().collect();
-        words.sort();
+        // By first byte, byte length, then the word (the order typo lookup relies on).
+        words.retain(|(w, _)| !w.is_empty());
+        words.sort_by(|(a, _), (b, _)| {
+            (a.as_bytes()[0], a.len(), a).cmp(&(b.as_bytes()[0], b.len(), b))
+        });
         Index {
             analyzer,
             automaton,

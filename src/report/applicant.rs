@@ -440,7 +440,7 @@ fn rsc_log(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 }
 
 fn skipped(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
-    super::sheet::skipped_rows(ws, &r.skipped, &st.header, &st.text)
+    super::sheet::skipped_rows(ws, &r.skipped, &st.header)
 }
 
 fn about(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {

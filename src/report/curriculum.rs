@@ -405,7 +405,7 @@ fn vetting(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
 }
 
 fn skipped(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
-    super::sheet::skipped_rows(ws, &r.skipped, &st.header, &st.text)
+    super::sheet::skipped_rows(ws, &r.skipped, &st.header)
 }
 
 fn about(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {

@@ -53,6 +53,12 @@ pub fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) 
     Ok(())
 }
 
+/// Writes input text as a string cell in the workbook's default style, cut like [`put`].
+pub fn put_plain(ws: &mut Worksheet, row: u32, col: u16, text: &str) -> Sheet {
+    ws.write_string(row, col, cell_text(text))?;
+    Ok(())
+}
+
 /// Writes a header row and sets the column widths.
 pub fn headers(ws: &mut Worksheet, row: u32, cols: &[(&str, f64)], header: &Format) -> Sheet {
     for (c, (name, width)) in cols.iter().enumerate() {
@@ -69,12 +75,7 @@ pub fn page(ws: &mut Worksheet) {
 }
 
 /// The Skipped rows sheet: every row not used, with file, sheet, row (or run) and reason.
-pub fn skipped_rows(
-    ws: &mut Worksheet,
-    skipped: &[SkippedReport],
-    header: &Format,
-    text: &Format,
-) -> Sheet {
+pub fn skipped_rows(ws: &mut Worksheet, skipped: &[SkippedReport], header: &Format) -> Sheet {
     ws.set_name("Skipped rows")?;
     headers(
         ws,
@@ -90,16 +91,16 @@ pub fn skipped_rows(
     )?;
     for (i, s) in skipped.iter().enumerate() {
         let row = i as u32 + 1;
-        put(ws, row, 0, &s.source.file, text)?;
-        put(ws, row, 1, s.source.sheet.as_deref().unwrap_or(""), text)?;
+        put_plain(ws, row, 0, &s.source.file)?;
+        put_plain(ws, row, 1, s.source.sheet.as_deref().unwrap_or(""))?;
         match s.through_row {
-            Some(last) => put(ws, row, 2, &format!("{}-{last}", s.source.row), text)?,
+            Some(last) => put_plain(ws, row, 2, &format!("{}-{last}", s.source.row))?,
             None => {
-                ws.write_number_with_format(row, 2, f64::from(s.source.row), text)?;
+                ws.write_number(row, 2, f64::from(s.source.row))?;
             }
         }
-        put(ws, row, 3, &s.reason, text)?;
-        put(ws, row, 4, &s.preview, text)?;
+        put_plain(ws, row, 3, &s.reason)?;
+        put_plain(ws, row, 4, &s.preview)?;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, skipped.len().max(1) as u32, 4)?;

@@ -4,7 +4,7 @@
 //! Text from input cells is always written as a string cell, so a title starting with `=`
 //! stays text; cell text is cut at the format's 32,767-character limit with a visible marker.
 
-use super::sheet::{page as page_setup, put};
+use super::sheet::{page as page_setup, put, put_plain};
 use super::{AuditReport, KaReport};
 use crate::allocate::Status;
 use crate::coverage::CoverageStatus;
@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
     ConditionalFormatType, DataValidation, DataValidationErrorStyle, Format, FormatAlign, Formula,
     Workbook, Worksheet, XlsxError,
 };
+use std::fmt::Write as _;
 
 /// Longest text a cell holds.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -25,7 +26,6 @@ struct Styles {
     header: Format,
     header_rotated: Format,
     wrap: Format,
-    text: Format,
     hours: Format,
     score: Format,
     met: Format,
@@ -47,7 +47,6 @@ impl Styles {
                 .set_align(FormatAlign::Center),
             header,
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            text: Format::new().set_align(FormatAlign::Top),
             hours: Format::new()
                 .set_num_format("0.0#")
                 .set_align(FormatAlign::Top),
@@ -79,22 +78,58 @@ pub fn render(report: &AuditReport) -> Result<Vec<u8>> {
 fn build(report: &AuditReport) -> std::result::Result<Vec<u8>, XlsxError> {
     let styles = Styles::new();
     let mut wb = Workbook::new();
-    // The sheets with a row per training are written row by row and flushed as they go
-    // (constant memory), so a 100,000-row catalog does not sit in memory twice.
-    summary(wb.add_worksheet(), report, &styles)?;
-    courses(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
-    matrix(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
-    gaps(wb.add_worksheet(), report, &styles)?;
-    allocation(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
-    skipped(wb.add_worksheet_with_constant_memory()?, report, &styles)?;
-    about(wb.add_worksheet(), report, &styles)?;
-    review_lists(wb.add_worksheet(), report)?;
+    // Cells take the top-aligned default style unless they need more, so a plain cell costs
+    // no style lookup and lines up with its wrapped neighbours.
+    wb.set_default_format(&Format::new().set_align(FormatAlign::Top), 20, 64)?;
+    // The sheets with a row per training are flushed row by row (low memory: strings shared),
+    // so a 100,000-row catalog does not sit in memory twice.
+    wb.add_worksheet();
+    wb.add_worksheet_with_low_memory()?;
+    wb.add_worksheet_with_low_memory()?;
+    wb.add_worksheet();
+    wb.add_worksheet_with_low_memory()?;
+    wb.add_worksheet_with_low_memory()?;
+    wb.add_worksheet();
+    wb.add_worksheet();
+    // The Courses sheet, the largest, is filled beside all the others.
+    let sheets = wb.worksheets_mut();
+    let [
+        summary_ws,
+        courses_ws,
+        matrix_ws,
+        gaps_ws,
+        allocation_ws,
+        skipped_ws,
+        about_ws,
+        lists_ws,
+    ] = &mut sheets[..]
+    else {
+        unreachable!("eight sheets were added above");
+    };
+    let (courses_done, rest_done) = rayon::join(
+        || courses(courses_ws, report, &styles),
+        || -> std::result::Result<(), XlsxError> {
+            summary(summary_ws, report, &styles)?;
+            matrix(matrix_ws, report, &styles)?;
+            gaps(gaps_ws, report, &styles)?;
+            allocation(allocation_ws, report, &styles)?;
+            skipped(skipped_ws, report, &styles)?;
+            about(about_ws, report, &styles)?;
+            review_lists(lists_ws, report)
+        },
+    );
+    courses_done?;
+    rest_done?;
+    if let Ok(l) = std::env::var("ZL") {
+        wb.set_zip_compression_level(l.parse().unwrap_or(6));
+    }
     wb.save_to_buffer()
 }
 
 /// Cuts text to the cell limit with a visible marker.
 pub fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().count() <= MAX_CELL_CHARS {
+    // A string of at most MAX_CELL_CHARS bytes has at most as many characters.
+    if text.len() <= MAX_CELL_CHARS || text.chars().count() <= MAX_CELL_CHARS {
         return text.into();
     }
     let keep = MAX_CELL_CHARS - TRUNCATION_MARKER.chars().count();
@@ -152,7 +187,7 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     ws.set_column_width(4, 22)?;
     ws.set_column_width(5, 16)?;
     put(ws, 0, 0, "Training catalog audit", &st.title)?;
-    put(
+    put_plain(
         ws,
         1,
         0,
@@ -160,7 +195,6 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             "{} ({}, {})",
             r.framework.title, r.framework.id, r.framework.version
         ),
-        &st.text,
     )?;
     let files: Vec<&str> = r.inputs.iter().map(|i| i.file.as_str()).collect();
     put(ws, 2, 0, &format!("Input: {}", files.join(", ")), &st.note)?;
@@ -232,7 +266,7 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     headers(ws, row, &["Trainings by bucket", "Trainings", "Hours"], st)?;
     for b in &r.summary.buckets {
         row += 1;
-        put(ws, row, 0, &b.bucket, &st.text)?;
+        put_plain(ws, row, 0, &b.bucket)?;
         ws.write_number(row, 1, b.courses as f64)?;
         ws.write_number_with_format(row, 2, b.hours, &st.hours)?;
     }
@@ -252,12 +286,12 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     )?;
     for a in &r.areas {
         row += 1;
-        put(ws, row, 0, &a.name, &st.text)?;
+        put_plain(ws, row, 0, &a.name)?;
         let by = match a.evidenced_by {
             crate::framework::EvidencedBy::Training => "training",
             crate::framework::EvidencedBy::Other => "references, work",
         };
-        put(ws, row, 1, by, &st.text)?;
+        put_plain(ws, row, 1, by)?;
         ws.write_number(row, 2, a.knowledge_areas as f64)?;
         ws.write_number(row, 3, a.covered as f64)?;
         ws.write_number(row, 4, a.weak as f64)?;
@@ -292,7 +326,7 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             s.knowledge_areas_other_evidence
         ),
     ] {
-        put(ws, row, 0, &line, &st.text)?;
+        put_plain(ws, row, 0, &line)?;
         row += 1;
     }
     ws.set_active(true);
@@ -330,118 +364,93 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         ws.set_column_width(c as u16, *width)?;
     }
     add_review_validation(ws, r)?;
+    // Per-row text is built in buffers reused from row to row.
+    let (mut counted, mut names, mut evidence, mut flags) =
+        (String::new(), String::new(), String::new(), String::new());
     for (i, course) in r.courses.iter().enumerate() {
         let row = i as u32 + 1;
-        put(ws, row, 0, &course.course.source.file, &st.text)?;
-        put(
-            ws,
-            row,
-            1,
-            course.course.source.sheet.as_deref().unwrap_or(""),
-            &st.text,
-        )?;
-        ws.write_number_with_format(row, 2, f64::from(course.course.source.row), &st.text)?;
-        put(ws, row, 3, &course.course.id, &st.text)?;
-        put(ws, row, 4, &course.course.title, &st.wrap)?;
-        if let Some(h) = course.course.hours {
+        let c = &course.course;
+        put_plain(ws, row, 0, &c.source.file)?;
+        put_plain(ws, row, 1, c.source.sheet.as_deref().unwrap_or(""))?;
+        ws.write_number(row, 2, f64::from(c.source.row))?;
+        put_plain(ws, row, 3, &c.id)?;
+        put(ws, row, 4, &c.title, &st.wrap)?;
+        if let Some(h) = c.hours {
             ws.write_number_with_format(row, 5, h, &st.hours)?;
         }
-        put(ws, row, 6, &course.bucket, &st.text)?;
-        let counted: Vec<String> = course
-            .counted
-            .iter()
-            .map(|c| format!("{} {} h", c.requirement, c.hours))
-            .collect();
-        put(ws, row, 7, &counted.join("\n"), &st.wrap)?;
-        let names: Vec<String> = course
-            .knowledge_areas
-            .iter()
-            .map(|k| {
-                let by = if k.decided_by.is_some() {
-                    " [reviewer]"
-                } else {
-                    ""
-                };
-                match &k.via {
-                    Some(via) => format!(
-                        "{} ({:.2}){by} [via {}: {}, {:?}]",
-                        k.name, k.score, via.framework, via.name, via.relation
-                    ),
-                    None => format!("{} ({:.2}){by}", k.name, k.score),
-                }
-            })
-            .collect();
-        put(ws, row, 8, &names.join("\n"), &st.wrap)?;
+        put_plain(ws, row, 6, &course.bucket)?;
+        counted.clear();
+        for (n, line) in course.counted.iter().enumerate() {
+            let sep = if n == 0 { "" } else { "\n" };
+            let _ = write!(counted, "{sep}{} {} h", line.requirement, line.hours);
+        }
+        put(ws, row, 7, &counted, &st.wrap)?;
+        names.clear();
+        evidence.clear();
+        for (n, k) in course.knowledge_areas.iter().enumerate() {
+            let sep = if n == 0 { "" } else { "\n" };
+            let by = if k.decided_by.is_some() {
+                " [reviewer]"
+            } else {
+                ""
+            };
+            let _ = write!(names, "{sep}{} ({:.2}){by}", k.name, k.score);
+            if let Some(via) = &k.via {
+                let _ = write!(
+                    names,
+                    " [via {}: {}, {:?}]",
+                    via.framework, via.name, via.relation
+                );
+            }
+            let _ = write!(evidence, "{sep}{}: {}", k.name, k.evidence.join(", "));
+        }
+        put(ws, row, 8, &names, &st.wrap)?;
         if let Some(best) = course.knowledge_areas.first() {
             ws.write_number_with_format(row, 9, best.score, &st.score)?;
         }
-        let evidence: Vec<String> = course
-            .knowledge_areas
-            .iter()
-            .map(|k| format!("{}: {}", k.name, k.evidence.join(", ")))
-            .collect();
-        put(ws, row, 10, &evidence.join("\n"), &st.wrap)?;
+        put(ws, row, 10, &evidence, &st.wrap)?;
         put(ws, row, 11, &course.bucket_reason, &st.wrap)?;
-        let mut flags = Vec::new();
+        flags.clear();
+        let mut flag = |text: std::fmt::Arguments| {
+            let sep = if flags.is_empty() { "" } else { "\n" };
+            let _ = write!(flags, "{sep}{text}");
+        };
         if course.thin {
-            flags.push("too little text to judge".to_string());
+            flag(format_args!("too little text to judge"));
         }
-        if let Some(note) = &course.course.hours_note {
-            flags.push(format!("hours: {note}"));
-        } else if course.course.hours.is_none() {
-            flags.push("no hours given".to_string());
+        if let Some(note) = &c.hours_note {
+            flag(format_args!("hours: {note}"));
+        } else if c.hours.is_none() {
+            flag(format_args!("no hours given"));
         }
         if !course.typos.is_empty() {
-            flags.push(format!("read as typos: {}", course.typos.join(", ")));
+            flag(format_args!("read as typos: {}", course.typos.join(", ")));
         }
-        put(
-            ws,
-            row,
-            12,
-            &flags.join("\n"),
-            if course.thin || course.course.hours.is_none() {
-                &st.weak
-            } else {
-                &st.wrap
-            },
-        )?;
-        put(
-            ws,
-            row,
-            13,
-            course.course.provider.as_deref().unwrap_or(""),
-            &st.wrap,
-        )?;
-        put(
-            ws,
-            row,
-            14,
-            course.course.date.as_deref().unwrap_or(""),
-            &st.text,
-        )?;
-        put(
-            ws,
-            row,
-            15,
-            course.course.format.as_deref().unwrap_or(""),
-            &st.text,
-        )?;
-        put(ws, row, 16, &course.course.description, &st.wrap)?;
+        let flag_style = if course.thin || c.hours.is_none() {
+            &st.weak
+        } else {
+            &st.wrap
+        };
+        put(ws, row, 12, &flags, flag_style)?;
+        put(ws, row, 13, c.provider.as_deref().unwrap_or(""), &st.wrap)?;
+        put_plain(ws, row, 14, c.date.as_deref().unwrap_or(""))?;
+        put_plain(ws, row, 15, c.format.as_deref().unwrap_or(""))?;
+        put(ws, row, 16, &c.description, &st.wrap)?;
         if let Some(applied) = &course.review {
-            put(ws, row, 17, &applied.decision, &st.text)?;
+            put_plain(ws, row, 17, &applied.decision)?;
             put(ws, row, 18, &applied.removed.join("; "), &st.wrap)?;
             put(ws, row, 19, &applied.added.join("; "), &st.wrap)?;
-            put(ws, row, 20, &applied.bucket, &st.text)?;
+            put_plain(ws, row, 20, &applied.bucket)?;
         }
         fit_row(
             ws,
             row,
             &[
-                (&course.course.title, 40.0),
-                (&names.join("\n"), 46.0),
-                (&evidence.join("\n"), 50.0),
+                (&c.title, 40.0),
+                (&names, 46.0),
+                (&evidence, 50.0),
                 (&course.bucket_reason, 50.0),
-                (&course.course.description, 70.0),
+                (&c.description, 70.0),
             ],
             8,
         )?;
@@ -489,8 +498,8 @@ fn matrix(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Resu
         .collect();
     for (i, course) in r.courses.iter().enumerate() {
         let row = 2 + i as u32;
-        put(ws, row, 0, &course.course.id, &st.text)?;
-        put(ws, row, 1, &course.course.title, &st.text)?;
+        put_plain(ws, row, 0, &course.course.id)?;
+        put_plain(ws, row, 1, &course.course.title)?;
         if let Some(h) = course.course.hours {
             ws.write_number_with_format(row, 2, h, &st.hours)?;
         }
@@ -551,8 +560,8 @@ fn gaps(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result
             CoverageStatus::OtherEvidence => &st.other,
             _ => &st.weak,
         };
-        put(ws, row, 0, &gap.area, &st.text)?;
-        put(ws, row, 1, &gap.name, &st.text)?;
+        put_plain(ws, row, 0, &gap.area)?;
+        put_plain(ws, row, 1, &gap.name)?;
         put(ws, row, 2, gap.status.describe(), fmt)?;
         put(ws, row, 3, &gap.reason, &st.wrap)?;
         fit_row(ws, row, &[(&gap.reason, 60.0)], 4)?;
@@ -604,11 +613,11 @@ fn allocation(
     }
     for (i, line) in r.allocation.iter().enumerate() {
         let row = i as u32 + 1;
-        put(ws, row, 0, &line.requirement, &st.text)?;
+        put_plain(ws, row, 0, &line.requirement)?;
         ws.write_number_with_format(row, 1, line.hours, &st.hours)?;
-        put(ws, row, 2, &line.course, &st.text)?;
-        put(ws, row, 3, &line.title, &st.text)?;
-        put(ws, row, 4, &line.source.file, &st.text)?;
+        put_plain(ws, row, 2, &line.course)?;
+        put_plain(ws, row, 3, &line.title)?;
+        put_plain(ws, row, 4, &line.source.file)?;
         ws.write_number(row, 5, f64::from(line.source.row))?;
     }
     ws.set_freeze_panes(1, 0)?;
@@ -622,7 +631,7 @@ fn allocation(
 }
 
 fn skipped(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
-    super::sheet::skipped_rows(ws, &r.skipped, &st.header, &st.text)
+    super::sheet::skipped_rows(ws, &r.skipped, &st.header)
 }
 
 fn about(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
