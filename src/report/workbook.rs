@@ -120,9 +120,6 @@ fn build(report: &AuditReport) -> std::result::Result<Vec<u8>, XlsxError> {
     );
     courses_done?;
     rest_done?;
-    if let Ok(l) = std::env::var("ZL") {
-        wb.set_zip_compression_level(l.parse().unwrap_or(6));
-    }
     wb.save_to_buffer()
 }
 
