@@ -168,45 +168,6 @@ pub fn assemble(
         .collect();
     let allocation = allocate::allocate(fw, &offers);
 
-    let ka_report = |s: &crate::matcher::KaScore| KaMatchReport {
-        id: fw.knowledge_areas[s.ka].id.clone(),
-        name: fw.knowledge_areas[s.ka].name.clone(),
-        area: fw.area_name_of(&fw.knowledge_areas[s.ka]).to_string(),
-        score: s.score,
-        evidence: s.evidence.clone(),
-        via: s.via.clone(),
-        decided_by: s.reviewed.then(|| "reviewer".to_string()),
-    };
-
-    let course_reports: Vec<CourseReport> = courses
-        .iter()
-        .zip(&matches)
-        .enumerate()
-        .map(|(i, (c, m))| CourseReport {
-            course: c.clone(),
-            bucket: m.bucket.bucket.clone(),
-            eligible_buckets: m.bucket.eligible.clone(),
-            bucket_reason: m.bucket.reason.clone(),
-            thin: m.thin,
-            typos: m
-                .corrections
-                .iter()
-                .map(|(from, to)| format!("{from} -> {to}"))
-                .collect(),
-            knowledge_areas: m.selected().map(ka_report).collect(),
-            counted: allocation
-                .lines
-                .iter()
-                .filter(|l| l.course == i)
-                .map(|l| CountedReport {
-                    requirement: l.requirement.clone(),
-                    hours: l.hours,
-                })
-                .collect(),
-            review: m.review.clone(),
-        })
-        .collect();
-
     let allocation_reports = allocation
         .lines
         .iter()
@@ -285,6 +246,50 @@ pub fn assemble(
                 weak: ac.weak,
                 uncovered: ac.uncovered,
             }
+        })
+        .collect();
+
+    // The hours each course counts toward each requirement, by course.
+    let mut counted: Vec<Vec<CountedReport>> = vec![Vec::new(); courses.len()];
+    for line in &allocation.lines {
+        counted[line.course].push(CountedReport {
+            requirement: line.requirement.clone(),
+            hours: line.hours,
+        });
+    }
+    // Courses and matches are moved into the report, not copied.
+    let ka_report = |s: crate::matcher::KaScore| KaMatchReport {
+        id: fw.knowledge_areas[s.ka].id.clone(),
+        name: fw.knowledge_areas[s.ka].name.clone(),
+        area: fw.area_name_of(&fw.knowledge_areas[s.ka]).to_string(),
+        score: s.score,
+        evidence: s.evidence,
+        via: s.via,
+        decided_by: s.reviewed.then(|| "reviewer".to_string()),
+    };
+    let course_reports: Vec<CourseReport> = courses
+        .into_iter()
+        .zip(matches)
+        .zip(counted)
+        .map(|((course, m), counted)| CourseReport {
+            course,
+            bucket: m.bucket.bucket,
+            eligible_buckets: m.bucket.eligible,
+            bucket_reason: m.bucket.reason,
+            thin: m.thin,
+            typos: m
+                .corrections
+                .iter()
+                .map(|(from, to)| format!("{from} -> {to}"))
+                .collect(),
+            knowledge_areas: m
+                .candidates
+                .into_iter()
+                .filter(|c| c.selected)
+                .map(ka_report)
+                .collect(),
+            counted,
+            review: m.review,
         })
         .collect();
 
