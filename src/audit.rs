@@ -110,7 +110,16 @@ pub fn match_all(
     threads: Option<usize>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<Vec<CourseMatch>> {
-    let matcher = Matcher::new(fw);
+    match_with(&Matcher::new(fw), courses, threads, progress)
+}
+
+/// [`match_all`] with a matcher built beforehand (built once, used for many catalogs).
+pub fn match_with(
+    matcher: &Matcher,
+    courses: &[Course],
+    threads: Option<usize>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<Vec<CourseMatch>> {
     let done = std::sync::atomic::AtomicU64::new(0);
     let work = || -> Vec<CourseMatch> {
         courses
@@ -268,7 +277,7 @@ pub fn assemble(
         decided_by: s.reviewed.then(|| "reviewer".to_string()),
     };
     let course_reports: Vec<CourseReport> = courses
-        .into_iter()
+        .into_par_iter()
         .zip(matches)
         .zip(counted)
         .map(|((course, m), counted)| CourseReport {

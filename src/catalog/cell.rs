@@ -32,6 +32,15 @@ impl Cell {
         }
     }
 
+    /// The cell as trimmed text, borrowed when it is already text.
+    pub fn text_ref(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Empty => "".into(),
+            Cell::Text(t) => t.trim().into(),
+            other => other.to_string().into(),
+        }
+    }
+
     /// The cell as trimmed text ("" for empty).
     pub fn text(&self) -> String {
         match self {

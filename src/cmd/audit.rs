@@ -6,6 +6,7 @@ use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::{Limits, ReadOptions};
 use crosswalk::crosswalk::{find as find_crosswalk, restate};
 use crosswalk::framework;
+use crosswalk::matcher::Matcher;
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::write_atomic;
 use crosswalk::report::{terminal, workbook};
@@ -50,15 +51,22 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     };
     let bar = progress_bar(args.quiet);
     let mut clock = Stopwatch::new(args.timings);
-    let loaded = audit::load(&options)?;
+    // The matcher is built while the catalog is read.
+    let (loaded, matcher) = rayon::join(|| audit::load(&options), || Matcher::new(&fw));
+    let loaded = loaded?;
     clock.lap("read and normalize");
-    let mut matches = audit::match_all(&fw, &loaded.courses, options.threads, &|done, total| {
-        if bar.length() != Some(total) {
-            bar.set_length(total);
-            bar.set_message("matching");
-        }
-        bar.set_position(done);
-    })?;
+    let mut matches = audit::match_with(
+        &matcher,
+        &loaded.courses,
+        options.threads,
+        &|done, total| {
+            if bar.length() != Some(total) {
+                bar.set_length(total);
+                bar.set_message("matching");
+            }
+            bar.set_position(done);
+        },
+    )?;
     clock.lap("match");
     if let Some(path) = &args.review {
         let decisions = review::read(path, &fw)?;

@@ -7,8 +7,10 @@ pub mod hours;
 use crate::catalog::{CatalogTable, Cell, Role};
 use crate::source::SourceRef;
 use hours::{HOURS_PER_CEU, Unit};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 /// Longest title or description kept, in characters; longer text is cut with a marker.
@@ -153,6 +155,109 @@ impl Skipped {
     }
 }
 
+/// What one row holds, judged on its own (no other row needed), so rows are read in
+/// parallel; duplicates, repeated ids and blank runs are settled afterwards, in order.
+enum RowReading {
+    Skip(SkipReason),
+    Training(Box<Draft>),
+}
+
+/// A training row's fields, before duplicates and ids are checked.
+struct Draft {
+    title: String,
+    description: String,
+    hours: Option<f64>,
+    hours_note: Option<String>,
+    hours_col: Option<usize>,
+    id: String,
+    provider: Option<String>,
+    date: Option<String>,
+    format: Option<String>,
+    level: Option<String>,
+    /// Title and description in lower case and the hours: equal keys are the same training.
+    key: (String, String, String),
+}
+
+fn read_row(
+    table: &CatalogTable,
+    index: usize,
+    header_cells: &[String],
+    options: &NormalizeOptions,
+) -> RowReading {
+    let row = &table.sheet.rows[index];
+    let cols = &table.columns;
+    if index == table.header_index {
+        return RowReading::Skip(SkipReason::HeaderRow);
+    }
+    if row.cells.iter().all(Cell::is_blank) {
+        return RowReading::Skip(if row.cells_left_out > 0 {
+            SkipReason::OnlyBeyondColumns
+        } else {
+            SkipReason::Blank
+        });
+    }
+    if index < table.header_index {
+        return RowReading::Skip(SkipReason::AboveHeader);
+    }
+    let cell = |col: Option<usize>| -> &Cell {
+        col.and_then(|c| row.cells.get(c)).unwrap_or(&Cell::Empty)
+    };
+    if row.cells.len() >= header_cells.len().min(2)
+        && row
+            .cells
+            .iter()
+            .zip(header_cells)
+            .filter(|(cell, header)| {
+                let text = cell.text_ref();
+                !text.is_empty() && text == header.as_str()
+            })
+            .count()
+            >= 2
+    {
+        return RowReading::Skip(SkipReason::RepeatedHeader);
+    }
+    let title = cell(cols.get(Role::Title)).text();
+    let mut description = cell(cols.get(Role::Description)).text();
+    for col in cols.all(Role::MoreText) {
+        let more = cell(Some(col)).text();
+        if !more.is_empty() {
+            if !description.is_empty() {
+                description.push('\n');
+            }
+            description.push_str(&more);
+        }
+    }
+    if title.is_empty() && description.is_empty() {
+        return RowReading::Skip(SkipReason::NoTitle);
+    }
+    if is_total_label(&title) && description.is_empty() {
+        return RowReading::Skip(SkipReason::TotalRow);
+    }
+    if is_section_heading(row, table, &title, &description) {
+        return RowReading::Skip(SkipReason::SectionHeading);
+    }
+    let (hours, hours_note, hours_col) = read_hours(table, &|c| cell(Some(c)), options);
+    let key = (
+        title.to_lowercase(),
+        description.to_lowercase(),
+        format!("{hours:?}"),
+    );
+    let optional = |role| Some(cell(cols.get(role)).text()).filter(|t| !t.is_empty());
+    RowReading::Training(Box::new(Draft {
+        title: cut_to(title, MAX_TEXT_CHARS),
+        description: cut_to(description, MAX_TEXT_CHARS),
+        hours,
+        hours_note,
+        hours_col,
+        id: cell(cols.get(Role::Id)).text(),
+        provider: optional(Role::Provider),
+        date: dates::read(cell(cols.get(Role::Date))),
+        format: optional(Role::Format),
+        level: optional(Role::Level),
+        key,
+    }))
+}
+
 /// Turns a catalog table's rows into courses and skipped rows.
 pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized {
     let mut out = Normalized::default();
@@ -167,9 +272,13 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
         .iter()
         .map(Cell::text)
         .collect();
-    let mut seen: HashMap<(String, String, String), u32> = HashMap::new();
-    let mut ids: HashMap<String, (u32, (String, String, String))> = HashMap::new();
+    let readings: Vec<RowReading> = (0..table.sheet.rows.len())
+        .into_par_iter()
+        .map(|i| read_row(table, i, &header_cells, options))
+        .collect();
 
+    let mut seen: FxHashMap<(String, String, String), u32> = FxHashMap::default();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     out.rows_seen = table.sheet.rows_in_range();
     let blank_run = |first: u32, last: u32| Skipped {
         source: source(first),
@@ -178,112 +287,57 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
         preview: String::new(),
     };
     let mut next_row = table.sheet.first_row;
-    for (i, row) in table.sheet.rows.iter().enumerate() {
+    for (row, reading) in table.sheet.rows.iter().zip(readings) {
         if row.number > next_row {
             out.skipped.push(blank_run(next_row, row.number - 1));
         }
         next_row = row.number + 1;
-        let preview = row
-            .cells
-            .iter()
-            .map(Cell::text)
-            .find(|t| !t.is_empty())
-            .map(|t| truncate_chars(&t, 80))
-            .unwrap_or_default();
+        // What a skipped row begins with, worked out only for rows that are skipped.
         let skip = |reason| Skipped {
             source: source(row.number),
             through_row: None,
             reason,
-            preview: preview.clone(),
-        };
-        if i == table.header_index {
-            out.skipped.push(skip(SkipReason::HeaderRow));
-            continue;
-        }
-        if row.cells.iter().all(Cell::is_blank) {
-            let reason = if row.cells_left_out > 0 {
-                SkipReason::OnlyBeyondColumns
-            } else {
-                SkipReason::Blank
-            };
-            out.skipped.push(skip(reason));
-            continue;
-        }
-        if i < table.header_index {
-            out.skipped.push(skip(SkipReason::AboveHeader));
-            continue;
-        }
-        let cell = |col: Option<usize>| -> &Cell {
-            col.and_then(|c| row.cells.get(c)).unwrap_or(&Cell::Empty)
-        };
-        let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
-        if texts.len() >= header_cells.len().min(2)
-            && texts
+            preview: row
+                .cells
                 .iter()
-                .zip(&header_cells)
-                .filter(|(a, b)| !a.is_empty() && a == b)
-                .count()
-                >= 2
-        {
-            out.skipped.push(skip(SkipReason::RepeatedHeader));
-            continue;
-        }
-
-        let title = cell(cols.get(Role::Title)).text();
-        let mut description = cell(cols.get(Role::Description)).text();
-        for col in cols.all(Role::MoreText) {
-            let more = cell(Some(col)).text();
-            if !more.is_empty() {
-                if !description.is_empty() {
-                    description.push('\n');
-                }
-                description.push_str(&more);
+                .map(Cell::text_ref)
+                .find(|t| !t.is_empty())
+                .map(|t| truncate_chars(&t, 80))
+                .unwrap_or_default(),
+        };
+        let draft = match reading {
+            RowReading::Skip(reason) => {
+                out.skipped.push(skip(reason));
+                continue;
+            }
+            RowReading::Training(draft) => *draft,
+        };
+        match seen.entry(draft.key) {
+            Entry::Occupied(first) => {
+                let of_row = *first.get();
+                out.skipped.push(skip(SkipReason::Duplicate { of_row }));
+                continue;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(row.number);
             }
         }
-        if title.is_empty() && description.is_empty() {
-            out.skipped.push(skip(SkipReason::NoTitle));
-            continue;
-        }
-        if is_total_label(&title) && description.is_empty() {
-            out.skipped.push(skip(SkipReason::TotalRow));
-            continue;
-        }
-
-        if is_section_heading(row, table, &title, &description) {
-            out.skipped.push(skip(SkipReason::SectionHeading));
-            continue;
-        }
-
-        let (hours, hours_note, hours_col) = read_hours(table, &|c| cell(Some(c)), options);
-        let key = (
-            title.to_lowercase(),
-            description.to_lowercase(),
-            format!("{hours:?}"),
-        );
-        if let Some(&first) = seen.get(&key) {
-            out.skipped
-                .push(skip(SkipReason::Duplicate { of_row: first }));
-            continue;
-        }
-        let id = cell(cols.get(Role::Id)).text();
-        if !id.is_empty() {
-            match ids.get(&id) {
-                Some(&(first_row, ref first_key)) if *first_key != key => {
-                    out.warnings.push(Warning {
-                        source: source(row.number),
-                        column: cols.get(Role::Id).map(crate::source::column_letters),
-                        message: format!(
-                            "id '{id}' is also used at row {first_row} for a different training"
-                        ),
-                    });
-                }
-                Some(_) => {}
+        // A row reaching here is not a duplicate: an id seen before names another training.
+        if !draft.id.is_empty() {
+            match ids.get(&draft.id) {
+                Some(&first_row) => out.warnings.push(Warning {
+                    source: source(row.number),
+                    column: cols.get(Role::Id).map(crate::source::column_letters),
+                    message: format!(
+                        "id '{}' is also used at row {first_row} for a different training",
+                        draft.id
+                    ),
+                }),
                 None => {
-                    ids.insert(id.clone(), (row.number, key.clone()));
+                    ids.insert(draft.id.clone(), row.number);
                 }
             }
         }
-        seen.insert(key, row.number);
 
         let src = source(row.number);
         if row.cells_left_out > 0 {
@@ -296,32 +350,31 @@ pub fn normalize(table: &CatalogTable, options: &NormalizeOptions) -> Normalized
                 ),
             });
         }
-        if hours.is_none() {
+        if draft.hours.is_none() {
             out.warnings.push(Warning {
                 source: src.clone(),
-                column: hours_col.map(crate::source::column_letters),
-                message: hours_note
+                column: draft.hours_col.map(crate::source::column_letters),
+                message: draft
+                    .hours_note
                     .clone()
                     .unwrap_or_else(|| "no hours given".to_string()),
             });
         }
-        let optional = |role| Some(cell(cols.get(role)).text()).filter(|t| !t.is_empty());
-        let date = dates::read(cell(cols.get(Role::Date)));
         out.courses.push(Course {
             source: src,
-            id: if id.is_empty() {
+            id: if draft.id.is_empty() {
                 format!("row {}", row.number)
             } else {
-                id
+                draft.id
             },
-            title: truncate_chars(&title, MAX_TEXT_CHARS),
-            description: truncate_chars(&description, MAX_TEXT_CHARS),
-            hours,
-            hours_note,
-            provider: optional(Role::Provider),
-            date,
-            format: optional(Role::Format),
-            level: optional(Role::Level),
+            title: draft.title,
+            description: draft.description,
+            hours: draft.hours,
+            hours_note: draft.hours_note,
+            provider: draft.provider,
+            date: draft.date,
+            format: draft.format,
+            level: draft.level,
         });
     }
     if table.sheet.last_row >= next_row && next_row > 0 {
@@ -491,6 +544,17 @@ fn is_section_heading(
 }
 
 fn is_total_label(title: &str) -> bool {
+    // Every total label is short; most titles are not.
+    if title.len() > 64 {
+        return false;
+    }
+    let first = title
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase());
+    if !matches!(first, Some('t' | 's' | 'g')) {
+        return false;
+    }
     let folded = crate::text::fold(title);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
@@ -511,12 +575,21 @@ fn is_total_label(title: &str) -> bool {
 
 /// Text cut to `max` characters with a visible marker.
 pub fn truncate_chars(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    if text.len() <= max || text.chars().count() <= max {
         return text.to_string();
     }
     let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+/// Like [`truncate_chars`], keeping the string itself when it is short enough.
+fn cut_to(text: String, max: usize) -> String {
+    if text.len() <= max || text.chars().count() <= max {
+        text
+    } else {
+        truncate_chars(&text, max)
+    }
 }
 
 /// Rounds to hundredths.

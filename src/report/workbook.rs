@@ -5,11 +5,12 @@
 //! stays text; cell text is cut at the format's 32,767-character limit with a visible marker.
 
 use super::sheet::{page as page_setup, put, put_plain};
-use super::{AuditReport, KaReport};
+use super::{AuditReport, CourseReport, KaReport};
 use crate::allocate::Status;
 use crate::coverage::CoverageStatus;
 use crate::error::{Error, Result};
 use crate::review;
+use rayon::prelude::*;
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartSolidFill, ChartType, Color, ConditionalFormat3ColorScale,
     ConditionalFormatType, DataValidation, DataValidationErrorStyle, Format, FormatAlign, Formula,
@@ -106,8 +107,9 @@ fn build(report: &AuditReport) -> std::result::Result<Vec<u8>, XlsxError> {
     else {
         unreachable!("eight sheets were added above");
     };
+    let rows: Vec<CourseRowText> = report.courses.par_iter().map(course_row_text).collect();
     let (courses_done, rest_done) = rayon::join(
-        || courses(courses_ws, report, &styles),
+        || courses(courses_ws, report, &rows, &styles),
         || -> std::result::Result<(), XlsxError> {
             summary(summary_ws, report, &styles)?;
             matrix(matrix_ws, report, &styles)?;
@@ -156,6 +158,16 @@ fn lines_needed(text: &str, width: f64) -> u32 {
         .sum()
 }
 
+/// The lines the tallest of a row's wrapped cells takes, from 1 to `max_lines`.
+fn row_lines(cells: &[(&str, f64)], max_lines: u32) -> u32 {
+    cells
+        .iter()
+        .map(|(text, width)| lines_needed(text, *width))
+        .max()
+        .unwrap_or(1)
+        .clamp(1, max_lines)
+}
+
 /// Sets a row's height to fit the tallest of its wrapped cells, at most `max_lines` lines.
 fn fit_row(
     ws: &mut Worksheet,
@@ -163,12 +175,7 @@ fn fit_row(
     cells: &[(&str, f64)],
     max_lines: u32,
 ) -> std::result::Result<(), XlsxError> {
-    let lines = cells
-        .iter()
-        .map(|(text, width)| lines_needed(text, *width))
-        .max()
-        .unwrap_or(1)
-        .clamp(1, max_lines);
+    let lines = row_lines(cells, max_lines);
     if lines > 1 {
         ws.set_row_height(row, 15.0 * f64::from(lines))?;
     }
@@ -331,7 +338,82 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     Ok(())
 }
 
-fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Result<(), XlsxError> {
+/// The cells of a Courses row that are composed rather than copied, and the lines the row
+/// needs; built for all rows in parallel before the sheet is written.
+struct CourseRowText {
+    counted: String,
+    names: String,
+    evidence: String,
+    flags: String,
+    lines: u32,
+}
+
+fn course_row_text(course: &CourseReport) -> CourseRowText {
+    let c = &course.course;
+    let mut counted = String::new();
+    for (n, line) in course.counted.iter().enumerate() {
+        let sep = if n == 0 { "" } else { "\n" };
+        let _ = write!(counted, "{sep}{} {} h", line.requirement, line.hours);
+    }
+    let (mut names, mut evidence) = (String::new(), String::new());
+    for (n, k) in course.knowledge_areas.iter().enumerate() {
+        let sep = if n == 0 { "" } else { "\n" };
+        let by = if k.decided_by.is_some() {
+            " [reviewer]"
+        } else {
+            ""
+        };
+        let _ = write!(names, "{sep}{} ({:.2}){by}", k.name, k.score);
+        if let Some(via) = &k.via {
+            let _ = write!(
+                names,
+                " [via {}: {}, {:?}]",
+                via.framework, via.name, via.relation
+            );
+        }
+        let _ = write!(evidence, "{sep}{}: {}", k.name, k.evidence.join(", "));
+    }
+    let mut flags = String::new();
+    let mut flag = |text: std::fmt::Arguments| {
+        let sep = if flags.is_empty() { "" } else { "\n" };
+        let _ = write!(flags, "{sep}{text}");
+    };
+    if course.thin {
+        flag(format_args!("too little text to judge"));
+    }
+    if let Some(note) = &c.hours_note {
+        flag(format_args!("hours: {note}"));
+    } else if c.hours.is_none() {
+        flag(format_args!("no hours given"));
+    }
+    if !course.typos.is_empty() {
+        flag(format_args!("read as typos: {}", course.typos.join(", ")));
+    }
+    let lines = row_lines(
+        &[
+            (&c.title, 40.0),
+            (&names, 46.0),
+            (&evidence, 50.0),
+            (&course.bucket_reason, 50.0),
+            (&c.description, 70.0),
+        ],
+        8,
+    );
+    CourseRowText {
+        counted,
+        names,
+        evidence,
+        flags,
+        lines,
+    }
+}
+
+fn courses(
+    ws: &mut Worksheet,
+    r: &AuditReport,
+    rows: &[CourseRowText],
+    st: &Styles,
+) -> std::result::Result<(), XlsxError> {
     ws.set_name("Courses")?;
     let cols: &[(&str, f64)] = &[
         ("File", 16.0),
@@ -361,10 +443,7 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
         ws.set_column_width(c as u16, *width)?;
     }
     add_review_validation(ws, r)?;
-    // Per-row text is built in buffers reused from row to row.
-    let (mut counted, mut names, mut evidence, mut flags) =
-        (String::new(), String::new(), String::new(), String::new());
-    for (i, course) in r.courses.iter().enumerate() {
+    for (i, (course, text)) in r.courses.iter().zip(rows).enumerate() {
         let row = i as u32 + 1;
         let c = &course.course;
         put_plain(ws, row, 0, &c.source.file)?;
@@ -376,59 +455,19 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             ws.write_number_with_format(row, 5, h, &st.hours)?;
         }
         put_plain(ws, row, 6, &course.bucket)?;
-        counted.clear();
-        for (n, line) in course.counted.iter().enumerate() {
-            let sep = if n == 0 { "" } else { "\n" };
-            let _ = write!(counted, "{sep}{} {} h", line.requirement, line.hours);
-        }
-        put(ws, row, 7, &counted, &st.wrap)?;
-        names.clear();
-        evidence.clear();
-        for (n, k) in course.knowledge_areas.iter().enumerate() {
-            let sep = if n == 0 { "" } else { "\n" };
-            let by = if k.decided_by.is_some() {
-                " [reviewer]"
-            } else {
-                ""
-            };
-            let _ = write!(names, "{sep}{} ({:.2}){by}", k.name, k.score);
-            if let Some(via) = &k.via {
-                let _ = write!(
-                    names,
-                    " [via {}: {}, {:?}]",
-                    via.framework, via.name, via.relation
-                );
-            }
-            let _ = write!(evidence, "{sep}{}: {}", k.name, k.evidence.join(", "));
-        }
-        put(ws, row, 8, &names, &st.wrap)?;
+        put(ws, row, 7, &text.counted, &st.wrap)?;
+        put(ws, row, 8, &text.names, &st.wrap)?;
         if let Some(best) = course.knowledge_areas.first() {
             ws.write_number_with_format(row, 9, best.score, &st.score)?;
         }
-        put(ws, row, 10, &evidence, &st.wrap)?;
+        put(ws, row, 10, &text.evidence, &st.wrap)?;
         put(ws, row, 11, &course.bucket_reason, &st.wrap)?;
-        flags.clear();
-        let mut flag = |text: std::fmt::Arguments| {
-            let sep = if flags.is_empty() { "" } else { "\n" };
-            let _ = write!(flags, "{sep}{text}");
-        };
-        if course.thin {
-            flag(format_args!("too little text to judge"));
-        }
-        if let Some(note) = &c.hours_note {
-            flag(format_args!("hours: {note}"));
-        } else if c.hours.is_none() {
-            flag(format_args!("no hours given"));
-        }
-        if !course.typos.is_empty() {
-            flag(format_args!("read as typos: {}", course.typos.join(", ")));
-        }
         let flag_style = if course.thin || c.hours.is_none() {
             &st.weak
         } else {
             &st.wrap
         };
-        put(ws, row, 12, &flags, flag_style)?;
+        put(ws, row, 12, &text.flags, flag_style)?;
         put(ws, row, 13, c.provider.as_deref().unwrap_or(""), &st.wrap)?;
         put_plain(ws, row, 14, c.date.as_deref().unwrap_or(""))?;
         put_plain(ws, row, 15, c.format.as_deref().unwrap_or(""))?;
@@ -439,18 +478,9 @@ fn courses(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
             put(ws, row, 19, &applied.added.join("; "), &st.wrap)?;
             put_plain(ws, row, 20, &applied.bucket)?;
         }
-        fit_row(
-            ws,
-            row,
-            &[
-                (&c.title, 40.0),
-                (&names, 46.0),
-                (&evidence, 50.0),
-                (&course.bucket_reason, 50.0),
-                (&c.description, 70.0),
-            ],
-            8,
-        )?;
+        if text.lines > 1 {
+            ws.set_row_height(row, 15.0 * f64::from(text.lines))?;
+        }
     }
     page_setup(ws);
     ws.set_freeze_panes(1, 5)?;
