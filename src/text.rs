@@ -3,9 +3,8 @@
 //! (English and Spanish) dropped, English stemming, and acronyms kept apart from words.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 thread_local! {
     /// Stems already computed on this thread: catalogs repeat their words.
@@ -173,20 +172,20 @@ pub struct Token {
 /// Reads text into tokens the same way for vocabulary and course text.
 pub struct Analyzer {
     stemmer: Stemmer,
-    stop: HashSet<&'static str>,
-    generic: HashSet<&'static str>,
-    acronyms: HashSet<String>,
+    stop: FxHashSet<&'static str>,
+    generic: FxHashSet<&'static str>,
+    acronyms: FxHashSet<String>,
 }
 
 impl Default for Analyzer {
     fn default() -> Self {
-        Self::new(HashSet::new())
+        Self::new(FxHashSet::default())
     }
 }
 
 impl Analyzer {
     /// An analyzer that treats the given folded words as acronyms when written in capitals.
-    pub fn new(acronyms: HashSet<String>) -> Self {
+    pub fn new(acronyms: FxHashSet<String>) -> Self {
         Self {
             stemmer: Stemmer::create(Algorithm::English),
             stop: STOP_WORDS.iter().copied().collect(),
@@ -196,7 +195,7 @@ impl Analyzer {
     }
 
     /// The acronyms this analyzer knows.
-    pub fn acronyms(&self) -> &HashSet<String> {
+    pub fn acronyms(&self) -> &FxHashSet<String> {
         &self.acronyms
     }
 

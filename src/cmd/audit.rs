@@ -143,6 +143,9 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
             print!("{summary}");
         }
     }
+    // The process ends next: the report's memory goes back with it, faster than freeing a
+    // large catalog's strings one by one.
+    std::mem::forget(report);
     Ok(())
 }
 

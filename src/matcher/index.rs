@@ -6,7 +6,7 @@ use crate::framework::Framework;
 use crate::text::{Analyzer, GAP, Token, acronyms_in};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Weight of a knowledge area's own name as a vocabulary entry.
 pub const NAME_WEIGHT: f32 = 1.5;
@@ -65,7 +65,7 @@ pub struct Index {
 impl Index {
     /// Compiles a framework's vocabulary.
     pub fn build(fw: &Framework) -> Self {
-        let acronyms: HashSet<String> = all_entries(fw).flat_map(acronyms_in).collect();
+        let acronyms: FxHashSet<String> = all_entries(fw).flat_map(acronyms_in).collect();
         let analyzer = Analyzer::new(acronyms);
 
         let mut builder = Builder::default();
