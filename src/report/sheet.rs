@@ -48,7 +48,11 @@ pub fn note_format() -> Format {
 }
 
 /// Writes input text as a string cell, cut to the format's limit with a visible marker.
+/// Empty text writes nothing (no styled blank cell).
 pub fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) -> Sheet {
+    if text.is_empty() {
+        return Ok(());
+    }
     ws.write_string_with_format(row, col, cell_text(text), format)?;
     Ok(())
 }
