@@ -224,16 +224,18 @@ impl Analyzer {
             if word.is_empty() {
                 continue;
             }
-            if self.stop.contains(word.as_str()) {
+            // A known acronym in capitals is kept even when it spells a stop word ("SE" in
+            // "ASQ:SE"), so an entry never shrinks to a shorter one.
+            let is_acronym = raw.len() >= 2
+                && raw.chars().any(|c| c.is_alphabetic())
+                && raw.chars().all(|c| !c.is_lowercase())
+                && self.acronyms.contains(&word);
+            if !is_acronym && self.stop.contains(word.as_str()) {
                 if !CONJUNCTIONS.contains(&word.as_str()) {
                     push_gap(out);
                 }
                 continue;
             }
-            let is_acronym = raw.len() >= 2
-                && raw.chars().any(|c| c.is_alphabetic())
-                && raw.chars().all(|c| !c.is_lowercase())
-                && self.acronyms.contains(&word);
             let numeric = word.chars().all(|c| c.is_ascii_digit());
             let key = if is_acronym {
                 format!("#{word}")

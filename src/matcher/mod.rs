@@ -158,10 +158,17 @@ impl<'f> Matcher<'f> {
             // "motivational" within "motivational interviewing" says nothing of its own.
             // Bucket cues count wherever they are: "perinatal" inside "perinatal mood and
             // anxiety disorders" is still an age cue.
+            // A longer entry that is only a bucket cue ("ASQ:SE-2") takes nothing from a
+            // knowledge-area term inside it ("ASQ:SE").
+            let absorbs = |p: usize| {
+                self.index.postings[p]
+                    .iter()
+                    .any(|x| matches!(x.target, Target::KnowledgeArea(_)))
+            };
             for &(pattern, s, e) in &spans {
                 let inner = spans
                     .iter()
-                    .any(|&(_, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s));
+                    .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2));
                 if inner {
                     inner_cues.push((pattern, field_weight > 1.0));
                 }
@@ -170,9 +177,9 @@ impl<'f> Matcher<'f> {
                 .iter()
                 .copied()
                 .filter(|&(_, s, e)| {
-                    !spans
-                        .iter()
-                        .any(|&(_, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s))
+                    !spans.iter().any(|&(p2, s2, e2)| {
+                        s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2)
+                    })
                 })
                 .collect();
             for (pattern, start, end) in outer {
