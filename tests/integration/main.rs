@@ -8,6 +8,7 @@ mod eval;
 mod fixtures;
 mod frameworks;
 mod hostile;
+mod matching;
 mod program;
 mod properties;
 mod readers;

@@ -1,0 +1,65 @@
+//! Matching details that the labeled set shows only in aggregate: acronyms that spell stop
+//! words, and terms inside longer bucket cues.
+
+use crosswalk::framework::{self, Framework};
+use crosswalk::matcher::{CourseMatch, Matcher};
+
+fn default_framework() -> Framework {
+    framework::load("imhm-c-2025").expect("bundled framework")
+}
+
+fn selected_names(fw: &Framework, m: &CourseMatch) -> Vec<String> {
+    m.selected()
+        .map(|s| fw.knowledge_areas[s.ka].name.clone())
+        .collect()
+}
+
+#[test]
+fn an_acronym_that_spells_a_stop_word_is_kept() {
+    // "SE" is a Spanish stop word; in "ASQ:SE" it is part of the tool's name, so a plain
+    // ASQ-3 training is not read as the social-emotional screener.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let general = matcher.match_course("ASQ-3 Training", "");
+    assert_ne!(general.bucket.bucket, "social-emotional", "{general:?}");
+    let social = matcher.match_course("ASQ:SE Training", "");
+    assert_eq!(social.bucket.bucket, "social-emotional", "{social:?}");
+}
+
+#[test]
+fn a_term_inside_a_longer_bucket_cue_still_counts() {
+    // "ASQ:SE-2" is only a bucket cue; the term "ASQ:SE" inside it belongs to Screening and
+    // Assessment and must not be swallowed by it.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course("Using the ASQ:SE-2 with families", "");
+    assert!(
+        selected_names(&fw, &m)
+            .iter()
+            .any(|n| n == "Screening and Assessment"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_longer_knowledge_area_entry_takes_its_inner_words() {
+    // "motivational" inside "motivational interviewing" says nothing of its own: the longer
+    // entry is the evidence.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course(
+        "Motivational Interviewing",
+        "Core skills of motivational interviewing with parents.",
+    );
+    let evidence: Vec<&String> = m.selected().flat_map(|s| &s.evidence).collect();
+    assert!(
+        evidence
+            .iter()
+            .any(|e| e.as_str() == "motivational interviewing"),
+        "{evidence:?}"
+    );
+    assert!(
+        !evidence.iter().any(|e| e.as_str() == "motivational"),
+        "{evidence:?}"
+    );
+}
