@@ -43,11 +43,7 @@ impl Cell {
 
     /// The cell as trimmed text ("" for empty).
     pub fn text(&self) -> String {
-        match self {
-            Cell::Empty => String::new(),
-            Cell::Text(t) => t.trim().to_string(),
-            other => other.to_string(),
-        }
+        self.text_ref().into_owned()
     }
 }
 

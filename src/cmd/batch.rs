@@ -83,9 +83,9 @@ pub fn run(args: &TranscriptArgs, dir: &Path, profiles: &[Profile]) -> anyhow::R
         rows,
     };
     write_atomic(&out_dir.join("rollup.xlsx"), &rollup_workbook(&rollup)?)?;
-    let mut json = serde_json::to_string_pretty(&rollup)?;
-    json.push('\n');
-    write_atomic(&out_dir.join("rollup.json"), json.as_bytes())?;
+    crosswalk::output::write_atomic_with(&out_dir.join("rollup.json"), |out| {
+        crosswalk::report::json::write(&rollup, out)
+    })?;
     if !args.quiet {
         let met = rollup.rows.iter().filter(|r| r.met).count();
         println!(

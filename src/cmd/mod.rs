@@ -56,10 +56,7 @@ fn workbook_path(
 fn write_json(target: &str, report: &(impl serde::Serialize + ?Sized)) -> anyhow::Result<()> {
     use anyhow::Context;
     use std::io::Write;
-    let fill = |out: &mut dyn Write| -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, report)?;
-        out.write_all(b"\n")
-    };
+    let fill = |out: &mut dyn Write| crosswalk::report::json::write(report, out);
     if target == "-" {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         fill(&mut out)

@@ -165,23 +165,19 @@ impl<'f> Matcher<'f> {
                     .iter()
                     .any(|x| matches!(x.target, Target::KnowledgeArea(_)))
             };
-            for &(pattern, s, e) in &spans {
-                let inner = spans
+            let inside = |s: usize, e: usize| {
+                spans
                     .iter()
-                    .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2));
-                if inner {
+                    .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2))
+            };
+            let mut outer: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
+            for &(pattern, s, e) in &spans {
+                if inside(s, e) {
                     inner_cues.push((pattern, field_weight > 1.0));
+                } else {
+                    outer.push((pattern, s, e));
                 }
             }
-            let outer: Vec<(usize, usize, usize)> = spans
-                .iter()
-                .copied()
-                .filter(|&(_, s, e)| {
-                    !spans.iter().any(|&(p2, s2, e2)| {
-                        s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2)
-                    })
-                })
-                .collect();
             for (pattern, start, end) in outer {
                 let corrected = field
                     .starts

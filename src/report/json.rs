@@ -1,13 +1,12 @@
-//! The JSON rendering: the report serialized as is, pretty-printed, with a final newline.
-//! Nothing in the report depends on time or hash-map order, so the same input gives the same
+//! The JSON form of every report: serialized as is, pretty-printed, with a final newline.
+//! Nothing in a report depends on time or hash-map order, so the same input gives the same
 //! bytes.
 
-use super::AuditReport;
+use serde::Serialize;
+use std::io::Write;
 
-/// The report as JSON text.
-pub fn render(report: &AuditReport) -> String {
-    let mut text = serde_json::to_string_pretty(report)
-        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize the report: {e}\"}}"));
-    text.push('\n');
-    text
+/// Writes `report` as pretty JSON and a final newline.
+pub fn write(report: &(impl Serialize + ?Sized), out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
 }
