@@ -6,8 +6,9 @@
 //!   a given crosswalk output workbook (every sheet), which is the writing crosswalk must do
 //!   at the least. The reference workbook is loaded before the clock starts.
 //!
-//! `cargo run --release --example io_floor -- IN.xlsx OUT.xlsx [REFERENCE.xlsx]`
-//! prints the seconds taken.
+//! `cargo run --release --example io_floor -- IN.xlsx OUT.xlsx [REFERENCE.xlsx] [--zip-level N]`
+//! prints the seconds taken. Without `--zip-level` the workbook is saved at rust_xlsxwriter's
+//! default level (6); crosswalk saves at `crosswalk::report::sheet::ZIP_LEVEL`.
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
@@ -42,16 +43,30 @@ fn write_range(ws: &mut Worksheet, range: &Range<Data>) -> Result<(), XlsxError>
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let mut zip_level = None;
+    if let Some(at) = args.iter().position(|a| a == "--zip-level") {
+        let level: u8 = args
+            .get(at + 1)
+            .and_then(|l| l.parse().ok())
+            .ok_or("--zip-level takes a number from 1 to 9")?;
+        zip_level = Some(level);
+        args.drain(at..at + 2);
+    }
     let (input, output) = match (args.get(1), args.get(2)) {
         (Some(i), Some(o)) => (i.clone(), o.clone()),
-        _ => return Err("usage: io_floor IN.xlsx OUT.xlsx [REFERENCE.xlsx]".into()),
+        _ => {
+            return Err("usage: io_floor IN.xlsx OUT.xlsx [REFERENCE.xlsx] [--zip-level N]".into());
+        }
     };
     let reference = args.get(3).map(|r| sheets(r)).transpose()?;
 
     let start = Instant::now();
     let catalog = sheets(&input)?;
     let mut out = Workbook::new();
+    if let Some(level) = zip_level {
+        out.set_zip_compression_level(level);
+    }
     match &reference {
         None => {
             for (name, range) in &catalog {

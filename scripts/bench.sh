@@ -2,7 +2,9 @@
 # End-to-end timings of `crosswalk audit` (workbook and JSON) on generated catalogs of 1k, 10k
 # and 100k trainings, beside two I/O floors timed by examples/io_floor.rs: copying the input's
 # cells into a new workbook, and reading the input then writing the cells of crosswalk's own
-# output workbook. Prints a Markdown table (release build, best of three runs).
+# output workbook. The output floor is timed twice: saved at rust_xlsxwriter's default zip level,
+# and at the level crosswalk saves at (report::sheet::ZIP_LEVEL). Prints a Markdown table
+# (release build, best of three runs).
 #
 #   bash scripts/bench.sh [SIZES...]      e.g. bash scripts/bench.sh 1000 10000
 set -euo pipefail
@@ -12,6 +14,7 @@ work=${BENCH_DIR:-/tmp/crosswalk-bench}
 mkdir -p "$work"
 cargo build --release --quiet --bin crosswalk --example gen_catalog --example io_floor
 bin=target/release
+level=$(sed -n 's/^pub const ZIP_LEVEL: u8 = \([0-9]\);/\1/p' src/report/sheet.rs)
 timed() { # prints "seconds KiB"
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
     cat "$work/stderr.txt" >&2; exit 1; }
@@ -25,8 +28,8 @@ best() { # best wall of three runs, and the peak memory of that run
   done
   echo "$best_s $best_k"
 }
-echo "| trainings | crosswalk audit | peak memory | floor: copy the input | floor: read input, write output cells | audit / output floor |"
-echo "|---|---|---|---|---|---|"
+echo "| trainings | crosswalk audit | peak memory | floor: copy the input | floor: read input, write output cells | audit / output floor | same floor at zip level $level | audit / that floor |"
+echo "|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   catalog="$work/catalog-$n.xlsx"
   [ -f "$catalog" ] || "$bin/examples/gen_catalog" "$n" "$catalog" 2>/dev/null
@@ -41,6 +44,8 @@ for n in "${sizes[@]}"; do
   }
   copy_s=$(floor "$catalog" "$work/floor-copy-$n.xlsx")
   out_s=$(floor "$catalog" "$work/floor-out-$n.xlsx" "$work/audit-$n.xlsx")
-  ratio=$(awk "BEGIN{ if ($out_s > 0) printf \"%.2f\", $a_s / $out_s; else print \"-\" }")
-  printf "| %s | %s s | %s MiB | %s s | %s s | %s |\n" "$n" "$a_s" "$((a_k / 1024))" "$copy_s" "$out_s" "$ratio"
+  level_s=$(floor "$catalog" "$work/floor-out-$n.xlsx" "$work/audit-$n.xlsx" --zip-level "$level")
+  ratio() { awk "BEGIN{ if ($2 > 0) printf \"%.2f\", $1 / $2; else print \"-\" }"; }
+  printf "| %s | %s s | %s MiB | %s s | %s s | %s | %s s | %s |\n" "$n" "$a_s" "$((a_k / 1024))" \
+    "$copy_s" "$out_s" "$(ratio "$a_s" "$out_s")" "$level_s" "$(ratio "$a_s" "$level_s")"
 done

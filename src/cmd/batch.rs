@@ -10,7 +10,7 @@ use crosswalk::profile::Profile;
 use crosswalk::report::sheet::{header_format, headers, put};
 use crosswalk::rsclog;
 use rayon::prelude::*;
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::Format;
 use std::path::Path;
 
 pub fn run(args: &TranscriptArgs, dir: &Path, profiles: &[Profile]) -> anyhow::Result<()> {
@@ -105,7 +105,7 @@ pub fn run(args: &TranscriptArgs, dir: &Path, profiles: &[Profile]) -> anyhow::R
 fn rollup_workbook(r: &Rollup) -> anyhow::Result<Vec<u8>> {
     let header = header_format();
     let text = Format::new();
-    let mut wb = Workbook::new();
+    let mut wb = crosswalk::report::sheet::new_workbook();
     let ws = wb.add_worksheet();
     ws.set_name("Applicants")?;
     headers(

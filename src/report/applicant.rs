@@ -6,7 +6,7 @@ use super::sheet::{Sheet, header_format, put};
 use crate::error::{Error, Result};
 use crate::profile::{RowUse, RuleStatus};
 use crate::transcript::TranscriptReport;
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 struct Styles {
     title: Format,
@@ -46,7 +46,7 @@ pub fn render(report: &TranscriptReport) -> Result<Vec<u8>> {
 
 fn build(r: &TranscriptReport) -> std::result::Result<Vec<u8>, XlsxError> {
     let st = styles();
-    let mut wb = Workbook::new();
+    let mut wb = super::sheet::new_workbook();
     summary(wb.add_worksheet(), r, &st)?;
     for (i, _) in r.endorsements.iter().enumerate() {
         requirements(wb.add_worksheet(), r, i, &st)?;

@@ -7,7 +7,7 @@
 use super::sheet::{Sheet, header_format, page, put};
 use crate::error::{Error, Result};
 use crate::program::{FrameworkMap, ProgramReport};
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 struct Styles {
     title: Format,
@@ -69,7 +69,7 @@ pub fn render(report: &ProgramReport) -> Result<Vec<u8>> {
 
 fn build(r: &ProgramReport) -> std::result::Result<Vec<u8>, XlsxError> {
     let st = Styles::new();
-    let mut wb = Workbook::new();
+    let mut wb = super::sheet::new_workbook();
     summary(wb.add_worksheet(), r, &st)?;
     for map in &r.frameworks {
         curriculum_map(wb.add_worksheet(), r, map, &st)?;

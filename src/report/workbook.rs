@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use rust_xlsxwriter::{
     Chart, ChartFormat, ChartSolidFill, ChartType, Color, ConditionalFormat3ColorScale,
     ConditionalFormatType, DataValidation, DataValidationErrorStyle, Format, FormatAlign, Formula,
-    Workbook, Worksheet, XlsxError,
+    Worksheet, XlsxError,
 };
 use std::fmt::Write as _;
 
@@ -78,7 +78,7 @@ pub fn render(report: &AuditReport) -> Result<Vec<u8>> {
 
 fn build(report: &AuditReport) -> std::result::Result<Vec<u8>, XlsxError> {
     let styles = Styles::new();
-    let mut wb = Workbook::new();
+    let mut wb = super::sheet::new_workbook();
     // Cells take the top-aligned default style unless they need more, so a plain cell costs
     // no style lookup and lines up with its wrapped neighbours.
     wb.set_default_format(&Format::new().set_align(FormatAlign::Top), 20, 64)?;
