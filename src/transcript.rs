@@ -2,9 +2,10 @@
 //! side: which trainings count and where their hours go, which sessions count, what is short,
 //! and what still has to be documented by other means.
 
-use crate::audit::{Loaded, match_all};
+use crate::audit::{Loaded, match_with};
 use crate::error::Result;
 use crate::framework;
+use crate::matcher::{CourseMatch, Matcher};
 use crate::normalize::Course;
 use crate::profile::{self, Applicant, Outcome, Profile, RscSession, Training};
 use crate::report::{InputReport, SkippedReport, ToolInfo};
@@ -119,11 +120,57 @@ fn training_date(course: &Course) -> Option<NaiveDate> {
 }
 
 /// Evaluates the transcript and RSC log against every profile.
+/// The frameworks of the endorsements checked, loaded once for any number of applicants.
+pub fn load_frameworks(profiles: &[Profile]) -> Result<Vec<framework::Framework>> {
+    profiles
+        .iter()
+        .map(|p| framework::load(&p.profile.framework))
+        .collect()
+}
+
+/// What every applicant is checked against, prepared once: per endorsement its framework's
+/// matcher, and the recommendation catalog matched against that framework.
+pub struct Prepared<'a> {
+    profiles: &'a [Profile],
+    frameworks: &'a [framework::Framework],
+    matchers: Vec<Matcher<'a>>,
+    catalog: Option<(&'a Loaded, Vec<Vec<CourseMatch>>)>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Builds the matchers and matches the catalog, if any (on `threads` threads).
+    /// `frameworks` are the profiles' frameworks, in order ([`load_frameworks`]).
+    pub fn new(
+        profiles: &'a [Profile],
+        frameworks: &'a [framework::Framework],
+        catalog: Option<&'a Loaded>,
+        threads: Option<usize>,
+    ) -> Result<Self> {
+        let matchers: Vec<Matcher<'a>> = frameworks.iter().map(Matcher::new).collect();
+        let catalog = match catalog {
+            Some(cat) => {
+                let matches = matchers
+                    .iter()
+                    .map(|m| match_with(m, &cat.courses, threads, &|_, _| {}))
+                    .collect::<Result<Vec<_>>>()?;
+                Some((cat, matches))
+            }
+            None => None,
+        };
+        Ok(Self {
+            profiles,
+            frameworks,
+            matchers,
+            catalog,
+        })
+    }
+}
+
+/// Checks one applicant's trainings and RSC log against every prepared endorsement.
 pub fn build(
     loaded: Loaded,
     log: RscLog,
-    catalog: Option<&Loaded>,
-    profiles: &[Profile],
+    prepared: &Prepared,
     applicant: &Applicant,
     threads: Option<usize>,
 ) -> Result<TranscriptReport> {
@@ -146,9 +193,9 @@ pub fn build(
 
     let mut views: Vec<Vec<BucketView>> = vec![Vec::new(); courses.len()];
     let mut endorsements = Vec::new();
-    for p in profiles {
-        let fw = framework::load(&p.profile.framework)?;
-        let matches = match_all(&fw, &courses, threads, &|_, _| {})?;
+    for (i, p) in prepared.profiles.iter().enumerate() {
+        let fw = &prepared.frameworks[i];
+        let matches = match_with(&prepared.matchers[i], &courses, threads, &|_, _| {})?;
         let trainings: Vec<Training> = courses
             .iter()
             .zip(&matches)
@@ -190,12 +237,9 @@ pub fn build(
                     .is_some_and(|a| a.evidenced_by == framework::EvidencedBy::Training)
             })
             .collect();
-        let recommendation = match catalog {
-            Some(cat) => Some(recommend_from(
-                &fw, p, &outcome, &trainings, &missing, cat, threads,
-            )?),
-            None => None,
-        };
+        let recommendation = prepared.catalog.as_ref().map(|(cat, matches)| {
+            recommend_from(fw, p, &outcome, &trainings, &missing, cat, &matches[i])
+        });
         let purpose = if applicant.renewal {
             "renewal"
         } else {
@@ -256,8 +300,8 @@ fn recommend_from(
     trainings: &[Training],
     missing: &[usize],
     catalog: &Loaded,
-    threads: Option<usize>,
-) -> Result<RecommendationReport> {
+    matches: &[CourseMatch],
+) -> RecommendationReport {
     use crate::profile::Candidate;
     let rules = if outcome.result.purpose == "renewal" {
         &p.renewal.rules
@@ -283,11 +327,10 @@ fn recommend_from(
         })
         .collect();
     let have = profile::counted_offers(trainings, &outcome.result.training_rows);
-    let matches = match_all(fw, &catalog.courses, threads, &|_, _| {})?;
     let candidates: Vec<Candidate> = catalog
         .courses
         .iter()
-        .zip(&matches)
+        .zip(matches)
         .enumerate()
         .map(|(index, (c, m))| Candidate {
             index,
@@ -297,7 +340,7 @@ fn recommend_from(
         })
         .collect();
     let found = profile::recommend(&requirements, &have, &candidates, missing);
-    Ok(RecommendationReport {
+    RecommendationReport {
         trainings: found
             .trainings
             .iter()
@@ -319,5 +362,5 @@ fn recommend_from(
             .iter()
             .map(|&k| fw.knowledge_areas[k].name.clone())
             .collect(),
-    })
+    }
 }

@@ -38,6 +38,10 @@ pub fn run(args: &TranscriptArgs, dir: &Path, profiles: &[Profile]) -> anyhow::R
         })?)
     };
     let who = super::transcript::applicant(args);
+    // The frameworks, matchers and the catalog's matches are the same for every applicant.
+    let frameworks = crosswalk::transcript::load_frameworks(profiles)?;
+    let prepared =
+        crosswalk::transcript::Prepared::new(profiles, &frameworks, catalog.as_ref(), None)?;
     // Applicants in parallel; each one's matching on a single thread.
     let mut rows: Vec<RollupRow> = applicants
         .par_iter()
@@ -52,14 +56,8 @@ pub fn run(args: &TranscriptArgs, dir: &Path, profiles: &[Profile]) -> anyhow::R
                         Some(path) => rsclog::read(path, &options.read)?,
                         None => rsclog::RscLog::default(),
                     };
-                    let report = crosswalk::transcript::build(
-                        loaded,
-                        log,
-                        catalog.as_ref(),
-                        profiles,
-                        &who,
-                        Some(1),
-                    )?;
+                    let report =
+                        crosswalk::transcript::build(loaded, log, &prepared, &who, Some(1))?;
                     let workbook = out_dir.join(format!("{}.transcript.xlsx", a.name));
                     write_atomic(&workbook, &crosswalk::report::applicant::render(&report)?)?;
                     Ok((report, workbook.display().to_string()))

@@ -62,7 +62,9 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
             ..options.clone()
         })?)
     };
-    let report = transcript::build(loaded, log, catalog.as_ref(), &profiles, &applicant, None)?;
+    let frameworks = transcript::load_frameworks(&profiles)?;
+    let prepared = transcript::Prepared::new(&profiles, &frameworks, catalog.as_ref(), None)?;
+    let report = transcript::build(loaded, log, &prepared, &applicant, None)?;
     if let Some(path) = &workbook_path {
         write_atomic(path, &crosswalk::report::applicant::render(&report)?)?;
     }

@@ -11,7 +11,7 @@
 use crate::allocate::{Offer, allocate_requirements};
 use crate::framework::Requirement;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Nodes the search may visit before it settles for the best set found.
 pub const NODE_BUDGET: u64 = 500_000;
@@ -51,13 +51,85 @@ fn minutes(hours: f64) -> u64 {
 struct Search<'a> {
     requirements: &'a [Requirement],
     have: &'a [Offer],
+    /// Useful candidates, by hours, then class, then catalog order.
     candidates: Vec<&'a Candidate>,
-    targets: BTreeSet<usize>,
+    /// Per candidate: trainings with the same minutes, buckets and knowledge areas share a
+    /// class, and a search never tries one copy of a class in place of another.
+    class: Vec<usize>,
+    targets: Vec<usize>,
+    /// Per knowledge area: the candidates covering it, in candidate order.
+    covers: Vec<Vec<usize>>,
+    /// Per knowledge area: the fewest minutes of a candidate covering it.
+    cheapest: Vec<u64>,
+    /// Per knowledge area: how many chosen candidates cover it.
+    covered: Vec<u32>,
     best: Option<(u64, usize, Vec<usize>)>,
     nodes: u64,
 }
 
-impl Search<'_> {
+impl<'a> Search<'a> {
+    fn new(
+        requirements: &'a [Requirement],
+        have: &'a [Offer],
+        useful: Vec<&'a Candidate>,
+        targets: BTreeSet<usize>,
+    ) -> Self {
+        // Classes of interchangeable trainings, numbered in order of first appearance.
+        let mut classes: HashMap<(u64, &[String], Vec<usize>), usize> = HashMap::new();
+        let keyed: Vec<(usize, &Candidate)> = useful
+            .iter()
+            .map(|c| {
+                let mut kas = c.knowledge_areas.clone();
+                kas.sort_unstable();
+                kas.dedup();
+                let next = classes.len();
+                let class = *classes
+                    .entry((minutes(c.hours), c.eligible.as_slice(), kas))
+                    .or_insert(next);
+                (class, *c)
+            })
+            .collect();
+        let mut keyed = keyed;
+        keyed.sort_by(|(ca, a), (cb, b)| {
+            a.hours
+                .total_cmp(&b.hours)
+                .then(ca.cmp(cb))
+                .then(a.index.cmp(&b.index))
+        });
+        let class: Vec<usize> = keyed.iter().map(|(k, _)| *k).collect();
+        let candidates: Vec<&Candidate> = keyed.into_iter().map(|(_, c)| c).collect();
+        let areas = candidates
+            .iter()
+            .flat_map(|c| c.knowledge_areas.iter().copied())
+            .chain(targets.iter().copied())
+            .max()
+            .map_or(0, |k| k + 1);
+        let mut covers = vec![Vec::new(); areas];
+        let mut cheapest = vec![0; areas];
+        for (i, c) in candidates.iter().enumerate() {
+            for &k in &c.knowledge_areas {
+                if covers[k].last() != Some(&i) {
+                    if covers[k].is_empty() || minutes(c.hours) < cheapest[k] {
+                        cheapest[k] = minutes(c.hours);
+                    }
+                    covers[k].push(i);
+                }
+            }
+        }
+        Self {
+            requirements,
+            have,
+            candidates,
+            class,
+            targets: targets.into_iter().collect(),
+            covers,
+            cheapest,
+            covered: vec![0; areas],
+            best: None,
+            nodes: 0,
+        }
+    }
+
     fn meets_rules(&self, chosen: &[usize]) -> bool {
         let mut offers = self.have.to_vec();
         offers.extend(chosen.iter().map(|&c| Offer {
@@ -77,6 +149,21 @@ impl Search<'_> {
             .is_none_or(|(m, n, _)| (minutes, count) < (*m, *n))
     }
 
+    fn choose(&mut self, chosen: &mut Vec<usize>, c: usize) {
+        chosen.push(c);
+        for &k in &self.candidates[c].knowledge_areas {
+            self.covered[k] += 1;
+        }
+    }
+
+    fn unchoose(&mut self, chosen: &mut Vec<usize>) {
+        if let Some(c) = chosen.pop() {
+            for &k in &self.candidates[c].knowledge_areas {
+                self.covered[k] -= 1;
+            }
+        }
+    }
+
     /// Branches first on covering the knowledge areas (each time on the uncovered one with the
     /// fewest trainings that cover it), then on trainings that add hours to a rule.
     fn visit(&mut self, chosen: &mut Vec<usize>, spent: u64, rule_from: usize) {
@@ -84,47 +171,41 @@ impl Search<'_> {
         if self.nodes > NODE_BUDGET || !self.better(spent, chosen.len()) {
             return;
         }
-        let uncovered: Vec<usize> = self
-            .targets
-            .iter()
-            .copied()
-            .filter(|k| {
-                !chosen
-                    .iter()
-                    .any(|&c| self.candidates[c].knowledge_areas.contains(k))
-            })
-            .collect();
-        if let Some(&hardest) = uncovered.iter().min_by_key(|&&k| {
-            self.candidates
-                .iter()
-                .filter(|c| c.knowledge_areas.contains(&k))
-                .count()
-        }) {
-            // Lower bound: every uncovered area needs a training at least as long as the
-            // shortest that covers it.
-            let bound = uncovered
-                .iter()
-                .map(|k| {
-                    self.candidates
-                        .iter()
-                        .filter(|c| c.knowledge_areas.contains(k))
-                        .map(|c| minutes(c.hours))
-                        .min()
-                        .unwrap_or(0)
-                })
-                .max()
-                .unwrap_or(0);
+        // The uncovered area with the fewest trainings, and a lower bound: every uncovered
+        // area needs a training at least as long as the shortest that covers it.
+        let mut hardest: Option<(usize, usize)> = None;
+        let mut bound = 0;
+        for &k in &self.targets {
+            if self.covered[k] > 0 {
+                continue;
+            }
+            let options = self.covers[k].len();
+            if hardest.is_none_or(|(_, fewest)| options < fewest) {
+                hardest = Some((k, options));
+            }
+            bound = bound.max(self.cheapest[k]);
+        }
+        if let Some((hardest, _)) = hardest {
             if !self.better(spent + bound, chosen.len() + 1) {
                 return;
             }
-            let options: Vec<usize> = (0..self.candidates.len())
-                .filter(|c| !chosen.contains(c))
-                .filter(|&c| self.candidates[c].knowledge_areas.contains(&hardest))
-                .collect();
+            let mut options: Vec<usize> = Vec::new();
+            for &c in &self.covers[hardest] {
+                if chosen.contains(&c) {
+                    continue;
+                }
+                if options
+                    .last()
+                    .is_some_and(|&o| self.class[o] == self.class[c])
+                {
+                    continue;
+                }
+                options.push(c);
+            }
             for c in options {
-                chosen.push(c);
+                self.choose(chosen, c);
                 self.visit(chosen, spent + minutes(self.candidates[c].hours), rule_from);
-                chosen.pop();
+                self.unchoose(chosen);
             }
             return;
         }
@@ -132,18 +213,22 @@ impl Search<'_> {
             self.best = Some((spent, chosen.len(), chosen.clone()));
             return;
         }
-        // Candidates are sorted by hours; adding them in index order avoids repeating sets.
+        // Candidates are sorted by hours; adding them in index order avoids repeating sets,
+        // and a copy of a class is only taken after the copy before it.
         for c in rule_from..self.candidates.len() {
             if chosen.contains(&c) || self.candidates[c].eligible.is_empty() {
+                continue;
+            }
+            if c > 0 && self.class[c - 1] == self.class[c] && !chosen.contains(&(c - 1)) {
                 continue;
             }
             let cost = spent + minutes(self.candidates[c].hours);
             if !self.better(cost, chosen.len() + 1) {
                 break;
             }
-            chosen.push(c);
+            self.choose(chosen, c);
             self.visit(chosen, cost, c + 1);
-            chosen.pop();
+            self.unchoose(chosen);
             if self.nodes > NODE_BUDGET {
                 return;
             }
@@ -194,7 +279,7 @@ pub fn recommend(
         .collect();
 
     // Only trainings that add hours to a rule or cover a target can help.
-    let mut useful: Vec<&Candidate> = candidates
+    let useful: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| {
             c.hours > 0.0
@@ -205,16 +290,7 @@ pub fn recommend(
                     || c.knowledge_areas.iter().any(|k| targets.contains(k)))
         })
         .collect();
-    useful.sort_by(|a, b| a.hours.total_cmp(&b.hours).then(a.index.cmp(&b.index)));
-
-    let mut search = Search {
-        requirements: &reachable,
-        have,
-        candidates: useful,
-        targets,
-        best: None,
-        nodes: 0,
-    };
+    let mut search = Search::new(&reachable, have, useful, targets);
     search.visit(&mut Vec::new(), 0, 0);
     let proven = search.nodes <= NODE_BUDGET;
     let (trainings, total) = match &search.best {

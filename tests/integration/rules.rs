@@ -367,6 +367,36 @@ mod recommendation {
     }
 
     #[test]
+    fn a_large_catalog_of_repeated_sessions_is_searched_to_the_end() {
+        // 20 missing areas; each is taught alone in 2 h sessions and in pairs (2i, 2i+1) in
+        // 3 h sessions, every session offered 60 times. Ten pair sessions (30 h) beat twenty
+        // single ones (40 h), and the search must prove it rather than run out of budget.
+        let rules = [rule(
+            "se",
+            12.0,
+            &["social-emotional"],
+            RequirementKind::Part,
+        )];
+        let mut catalog = Vec::new();
+        for copy in 0..60 {
+            for k in 0..20usize {
+                let index = catalog.len();
+                catalog.push(candidate(index, 2.0, &["social-emotional"], &[k]));
+                if k % 2 == 0 && copy % 2 == 0 {
+                    let index = catalog.len();
+                    catalog.push(candidate(index, 3.0, &["social-emotional"], &[k, k + 1]));
+                }
+            }
+        }
+        let missing: Vec<usize> = (0..20).collect();
+        let r = recommend(&rules, &[], &catalog, &missing);
+        assert!(r.proven_smallest, "the search ran out of budget");
+        assert_eq!(r.total_hours, 30.0);
+        assert_eq!(r.trainings.len(), 10);
+        assert!(r.trainings.iter().all(|&i| catalog[i].hours == 3.0));
+    }
+
+    #[test]
     fn nothing_to_take_when_everything_is_met() {
         let rules = [rule(
             "se",
