@@ -13,7 +13,7 @@ rm -rf "$work" && mkdir -p "$work/in"
 cargo build --release --quiet --bin crosswalk --example gen_catalog
 for i in $(seq 1 "$n"); do
   cp samples/applicant-transcript.csv "$work/in/applicant-$i.csv"
-  cp samples/rsc-log.csv "$work/in/applicant-$i.rsc-log.csv"
+  cp samples/rsc-log.csv "$work/in/applicant-$i.rsc.csv"
 done
 catalog="$work/catalog-$m.xlsx"
 target/release/examples/gen_catalog "$m" "$catalog" 2>/dev/null
