@@ -22,10 +22,10 @@ const STOP_WORDS: &[&str] = &[
     "could", "did", "do", "does", "doing", "during", "each", "etc", "few", "for", "from",
     "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
     "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "more", "most",
-    "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
-    "our", "ours", "out", "over", "same", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through",
-    "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what",
+    "must", "my", "no", "nor", "now", "of", "off", "on", "once", "only", "or", "other", "our",
+    "ours", "out", "over", "same", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what",
     "when", "where", "which", "while", "who", "whom", "why", "will", "with", "within", "without",
     "would", "you", "your", "yours", "al", "como", "con", "de", "del", "el", "en", "entre", "es",
     "esta", "este", "la", "las", "lo", "los", "mas", "para", "pero", "por", "que", "se", "sin",
@@ -34,6 +34,8 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words that say what kind of event a training is, not what it teaches.
 const GENERIC_WORDS: &[&str] = &[
+    // Kept as a word so that "not knowing" does not shrink to "knowing", but says nothing alone.
+    "not",
     "course",
     "courses",
     "training",
