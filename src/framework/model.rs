@@ -280,11 +280,13 @@ fn default_mixed_ratio() -> f64 {
 fn default_share_of_best() -> f64 {
     0.8
 }
+// The selection defaults were fitted on the labeled tuning files (tests/data/labeled) with the
+// default vocabulary, which the bundled frameworks share.
 fn default_min_score() -> f64 {
-    0.3
+    0.4
 }
 fn default_relative_cutoff() -> f64 {
-    0.35
+    0.45
 }
 fn default_max_areas() -> usize {
     8
