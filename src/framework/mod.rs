@@ -121,6 +121,11 @@ fn resolve_base(mut fw: Framework, origin: &str) -> Result<Framework> {
                     ka.related.push(term.clone());
                 }
             }
+            for term in &source.context {
+                if !ka.context.contains(term) {
+                    ka.context.push(term.clone());
+                }
+            }
         }
     }
     for (wrong, right) in &base.spelling {

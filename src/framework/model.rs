@@ -246,6 +246,10 @@ pub struct KnowledgeArea {
     /// Weaker, supporting words.
     #[serde(default)]
     pub related: Vec<String>,
+    /// Words that add to the knowledge area only when other words already show it ("infants"
+    /// for infant development): context, never evidence on their own.
+    #[serde(default)]
+    pub context: Vec<String>,
     /// Knowledge-area ids of the base framework whose vocabulary this one also uses.
     #[serde(default)]
     pub vocabulary_from: Vec<String>,

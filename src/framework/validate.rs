@@ -51,7 +51,7 @@ pub fn validate(fw: &Framework) -> Vec<String> {
         if ka.terms.is_empty() && slug(&ka.name).is_empty() {
             problems.push(format!("knowledge area '{}' has no vocabulary", ka.id));
         }
-        for term in ka.terms.iter().chain(&ka.related) {
+        for term in ka.terms.iter().chain(&ka.related).chain(&ka.context) {
             if term.trim().is_empty() {
                 problems.push(format!("knowledge area '{}' has an empty term", ka.id));
             }

@@ -14,12 +14,16 @@ pub const NAME_WEIGHT: f32 = 1.5;
 pub const TERM_WEIGHT: f32 = 1.0;
 /// Weight of a `related` entry.
 pub const RELATED_WEIGHT: f32 = 0.4;
+/// Weight of a `context` entry (counted only beside other evidence).
+pub const CONTEXT_WEIGHT: f32 = 0.3;
 
 /// What a vocabulary entry points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// A knowledge area, by index in the framework.
     KnowledgeArea(u16),
+    /// Context for a knowledge area: counted only when the area has other evidence.
+    Context(u16),
     /// A bucket's cue, by bucket index.
     Cue(u8),
     /// A bucket's exclusion cue.
@@ -28,6 +32,16 @@ pub enum Target {
     Age(u8),
     /// A bucket's off-topic cue.
     OffTopic(u8),
+}
+
+impl Target {
+    /// The knowledge area an entry speaks for, as evidence or as context.
+    pub fn knowledge_area(self) -> Option<usize> {
+        match self {
+            Target::KnowledgeArea(k) | Target::Context(k) => Some(usize::from(k)),
+            _ => None,
+        }
+    }
 }
 
 /// One entry behind a pattern.
@@ -88,6 +102,9 @@ impl Index {
             }
             for term in &ka.related {
                 builder.add(&analyzer, term, target, RELATED_WEIGHT);
+            }
+            for term in &ka.context {
+                builder.add(&analyzer, term, Target::Context(k as u16), CONTEXT_WEIGHT);
             }
         }
         for (b, bucket) in fw.buckets.iter().enumerate() {
@@ -198,14 +215,14 @@ impl Builder {
         for postings in &mut self.postings {
             let df = postings
                 .iter()
-                .filter(|p| matches!(p.target, Target::KnowledgeArea(_)))
+                .filter(|p| p.target.knowledge_area().is_some())
                 .count();
             if df == 0 {
                 continue;
             }
             let idf = (1.0 + n / df as f32).ln();
             for p in postings.iter_mut() {
-                if matches!(p.target, Target::KnowledgeArea(_)) {
+                if p.target.knowledge_area().is_some() {
                     p.weight *= idf;
                 }
             }
@@ -251,6 +268,7 @@ fn all_entries(fw: &Framework) -> impl Iterator<Item = &str> {
         std::iter::once(k.name.as_str())
             .chain(k.terms.iter().map(String::as_str))
             .chain(k.related.iter().map(String::as_str))
+            .chain(k.context.iter().map(String::as_str))
     });
     let buckets = fw.buckets.iter().flat_map(|b| {
         b.cues

@@ -151,6 +151,7 @@ impl<'f> Matcher<'f> {
         let mut hits: Vec<(usize, f32, f32, bool)> = Vec::new();
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         let mut inner_cues: Vec<(usize, bool)> = Vec::new();
+        let mut context: Vec<(usize, f32, &String)> = Vec::new();
         for (field, field_weight) in [(&title, TITLE_WEIGHT), (&description, 1.0)] {
             spans.clear();
             spans.extend(self.index.find(&field.keys));
@@ -221,6 +222,9 @@ impl<'f> Matcher<'f> {
                         };
                         contributions[k].push((contribution, label));
                     }
+                    Target::Context(k) => {
+                        context.push((k as usize, posting.weight * saturated, display));
+                    }
                     Target::Cue(b) => {
                         let hit = &mut cues[b as usize];
                         hit.title += tf_title as u32;
@@ -231,6 +235,13 @@ impl<'f> Matcher<'f> {
                     }
                     other => note_cue(&mut cues, other, display, tf_title > 0.0),
                 }
+            }
+        }
+        // Context words count only for knowledge areas other words already show.
+        for (k, contribution, display) in context {
+            if raw[k] > 0.0 {
+                raw[k] += contribution;
+                contributions[k].push((contribution, display.clone()));
             }
         }
         for &(pattern, in_title) in &inner_cues {
@@ -332,7 +343,7 @@ fn note_cue(cues: &mut [CueHits], target: Target, display: &str, in_title: bool)
         }
     };
     match target {
-        Target::KnowledgeArea(_) => {}
+        Target::KnowledgeArea(_) | Target::Context(_) => {}
         Target::Cue(b) => {
             let hit = &mut cues[b as usize];
             if in_title {

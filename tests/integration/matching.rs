@@ -63,3 +63,47 @@ fn a_longer_knowledge_area_entry_takes_its_inner_words() {
         "{evidence:?}"
     );
 }
+
+#[test]
+fn context_words_count_only_beside_other_evidence() {
+    // Age words are context for Infant/Young Child Development & Behavior: alone they show
+    // nothing; beside a development word they add to its score and its evidence.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let dev = fw
+        .knowledge_areas
+        .iter()
+        .position(|k| k.name == "Infant/Young Child Development & Behavior")
+        .expect("bundled framework");
+    let score = |m: &CourseMatch| {
+        m.candidates
+            .iter()
+            .find(|c| c.ka == dev)
+            .map_or(0.0, |c| c.score)
+    };
+    let alone = matcher.match_course(
+        "Budget planning for programs serving infants and toddlers",
+        "Annual budgets for infant and toddler programs: staffing, space and supplies.",
+    );
+    assert_eq!(score(&alone), 0.0, "{alone:?}");
+
+    let plain = matcher.match_course(
+        "Temperament",
+        "How temperament differs from child to child.",
+    );
+    let with_age = matcher.match_course(
+        "Temperament",
+        "How temperament differs from infant to infant and among toddlers.",
+    );
+    assert!(score(&with_age) > score(&plain), "{plain:?} {with_age:?}");
+    let evidence = &with_age
+        .candidates
+        .iter()
+        .find(|c| c.ka == dev)
+        .expect("development matched")
+        .evidence;
+    assert!(
+        evidence.iter().any(|e| e == "infant" || e == "toddlers"),
+        "{evidence:?}"
+    );
+}
