@@ -6,9 +6,9 @@ use serde_json::Value;
 
 /// Figures reached on the test part (tests/data/labeled/test.csv), minus a small margin.
 /// Raise them when the matcher improves; never lower them to make a change pass.
-const MIN_MICRO_F1: f64 = 0.69;
-const MIN_TOP1: f64 = 0.78;
-const MIN_BUCKET: f64 = 0.87;
+const MIN_MICRO_F1: f64 = 0.72;
+const MIN_TOP1: f64 = 0.80;
+const MIN_BUCKET: f64 = 0.88;
 
 fn eval_json(file: &str) -> Value {
     let path = root().join(file);
