@@ -118,7 +118,19 @@ pub(crate) fn decide(
             ));
         }
         let names: Vec<&str> = fw.buckets.iter().map(|b| b.name.as_str()).collect();
-        return none(format!("no {} content found", names.join(" or ")));
+        let mut reason = format!("no {} content found", names.join(" or "));
+        // Say when words of another field or a wide age span kept knowledge areas from counting.
+        if let Some((b, hits)) = cues
+            .iter()
+            .enumerate()
+            .find(|(_, h)| !h.off_topic.is_empty())
+        {
+            reason.push_str(&format!(
+                "; knowledge areas alone do not count toward {} beside '{}'",
+                fw.buckets[b].id, hits.off_topic[0]
+            ));
+        }
+        return none(reason);
     };
     let main_bucket = &fw.buckets[main.index];
     let mut eligible = vec![main_bucket.id.clone()];

@@ -107,3 +107,22 @@ fn context_words_count_only_beside_other_evidence() {
         "{evidence:?}"
     );
 }
+
+#[test]
+fn a_course_spanning_the_lifespan_is_not_social_emotional_by_its_knowledge_areas_alone() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let description = "Separation, trauma and loss from infancy through adolescence, \
+        and how grief shows in behavior.";
+    let wide = matcher.match_course("Trauma and Loss in Children", description);
+    assert_eq!(wide.bucket.bucket, "none", "{wide:?}");
+    assert!(
+        wide.bucket.reason.contains("through adolescence"),
+        "{wide:?}"
+    );
+    let early = matcher.match_course(
+        "Trauma and Loss in Children",
+        "Separation, trauma and loss in infancy and toddlerhood, and how grief shows in behavior.",
+    );
+    assert_eq!(early.bucket.bucket, "social-emotional", "{early:?}");
+}
