@@ -444,10 +444,7 @@ fn skipped(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
 }
 
 fn about(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
-    let mut lines = vec![(
-        "Tool".to_string(),
-        format!("{} {}", r.tool.name, r.tool.version),
-    )];
+    let mut lines = vec![super::sheet::tool_line(&r.tool)];
     for e in &r.endorsements {
         lines.push((
             "Profile".to_string(),
@@ -457,14 +454,6 @@ fn about(ws: &mut Worksheet, r: &TranscriptReport, st: &Styles) -> Sheet {
             ),
         ));
     }
-    for input in &r.inputs {
-        lines.push((
-            "Input".to_string(),
-            format!(
-                "{} ({}), SHA-256 {}",
-                input.file, input.format, input.sha256
-            ),
-        ));
-    }
+    lines.extend(super::sheet::input_lines(&r.inputs));
     super::sheet::about_sheet(ws, &lines, &st.title, &st.header, &st.wrap)
 }

@@ -410,10 +410,7 @@ fn skipped(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
 
 fn about(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
     let mut lines = vec![
-        (
-            "Tool".to_string(),
-            format!("{} {}", r.tool.name, r.tool.version),
-        ),
+        super::sheet::tool_line(&r.tool),
         (
             "Clock hours per credit".to_string(),
             r.clock_hours_per_credit.to_string(),
@@ -429,14 +426,6 @@ fn about(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
             ),
         ));
     }
-    for input in &r.inputs {
-        lines.push((
-            "Input".to_string(),
-            format!(
-                "{} ({}), SHA-256 {}",
-                input.file, input.format, input.sha256
-            ),
-        ));
-    }
+    lines.extend(super::sheet::input_lines(&r.inputs));
     super::sheet::about_sheet(ws, &lines, &st.title, &st.header, &st.wrap)
 }

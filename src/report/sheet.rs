@@ -17,6 +17,27 @@ pub fn new_workbook() -> Workbook {
     wb
 }
 
+/// The About sheet's line naming the tool and its version.
+pub fn tool_line(tool: &super::ToolInfo) -> (String, String) {
+    (
+        "Tool".to_string(),
+        format!("{} {}", tool.name, tool.version),
+    )
+}
+
+/// The About sheet's lines naming each input file, its format and its SHA-256.
+pub fn input_lines(inputs: &[super::InputReport]) -> impl Iterator<Item = (String, String)> + '_ {
+    inputs.iter().map(|input| {
+        (
+            "Input".to_string(),
+            format!(
+                "{} ({}), SHA-256 {}",
+                input.file, input.format, input.sha256
+            ),
+        )
+    })
+}
+
 /// What writing one sheet returns.
 pub type Sheet = std::result::Result<(), XlsxError>;
 
