@@ -29,14 +29,7 @@ pub fn run(args: &TranscriptArgs, dir: &Path, profiles: &[Profile]) -> anyhow::R
         threads: Some(1),
         ..AuditOptions::default()
     };
-    let catalog = if args.catalog.is_empty() {
-        None
-    } else {
-        Some(audit::load(&AuditOptions {
-            inputs: args.catalog.clone(),
-            ..options.clone()
-        })?)
-    };
+    let catalog = super::transcript::catalog(args, &options)?;
     let who = super::transcript::applicant(args);
     // The frameworks, matchers and the catalog's matches are the same for every applicant.
     let frameworks = crosswalk::transcript::load_frameworks(profiles)?;

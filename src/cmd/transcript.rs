@@ -54,14 +54,7 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
         None => crosswalk::rsclog::RscLog::default(),
     };
     let applicant = applicant(&args);
-    let catalog = if args.catalog.is_empty() {
-        None
-    } else {
-        Some(audit::load(&AuditOptions {
-            inputs: args.catalog.clone(),
-            ..options.clone()
-        })?)
-    };
+    let catalog = catalog(&args, &options)?;
     let frameworks = transcript::load_frameworks(&profiles)?;
     let prepared = transcript::Prepared::new(&profiles, &frameworks, catalog.as_ref(), None)?;
     let report = transcript::build(loaded, log, &prepared, &applicant, None)?;
@@ -227,6 +220,20 @@ fn summary(r: &TranscriptReport) -> String {
 }
 
 /// Who is checked, and when, from the arguments.
+/// The recommendation catalog named by `--catalog`, read with the transcripts' options.
+pub(super) fn catalog(
+    args: &TranscriptArgs,
+    options: &AuditOptions,
+) -> anyhow::Result<Option<audit::Loaded>> {
+    if args.catalog.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(audit::load(&AuditOptions {
+        inputs: args.catalog.clone(),
+        ..options.clone()
+    })?))
+}
+
 pub(super) fn applicant(args: &TranscriptArgs) -> Applicant {
     Applicant {
         as_of: args.as_of.unwrap_or_else(today),
