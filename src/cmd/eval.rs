@@ -3,7 +3,7 @@
 use crate::cli::EvalArgs;
 use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::ReadOptions;
-use crosswalk::eval::{self, Confusion, EvalReport, Scores};
+use crosswalk::eval::{self, Accuracy, Confusion, EvalReport, Scores};
 use crosswalk::framework;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -38,7 +38,18 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
 }
 
 /// One line of the figures table, for either system.
+/// One figure of the scores table, for one system.
 type Figure = fn(&Scores) -> String;
+
+/// Precision, recall and F1 as the table shows them.
+fn rates(precision: f64, recall: f64, f1: f64) -> String {
+    format!("P {precision:.2} R {recall:.2} F1 {f1:.3}")
+}
+
+/// An accuracy with its counts.
+fn share(a: &Accuracy) -> String {
+    format!("{:.3} ({}/{})", a.accuracy, a.correct, a.total)
+}
 
 fn render(r: &EvalReport, worst: usize) -> String {
     let mut s = String::new();
@@ -68,29 +79,13 @@ fn render(r: &EvalReport, worst: usize) -> String {
     );
     let rows: [(&str, Figure); 4] = [
         ("Knowledge areas, micro", |x| {
-            format!(
-                "P {:.2} R {:.2} F1 {:.3}",
-                x.micro.precision, x.micro.recall, x.micro.f1
-            )
+            rates(x.micro.precision, x.micro.recall, x.micro.f1)
         }),
         ("Knowledge areas, macro", |x| {
-            format!(
-                "P {:.2} R {:.2} F1 {:.3}",
-                x.macro_.precision, x.macro_.recall, x.macro_.f1
-            )
+            rates(x.macro_.precision, x.macro_.recall, x.macro_.f1)
         }),
-        ("Top-1 (best match is primary)", |x| {
-            format!(
-                "{:.3} ({}/{})",
-                x.top1.accuracy, x.top1.correct, x.top1.total
-            )
-        }),
-        ("Bucket", |x| {
-            format!(
-                "{:.3} ({}/{})",
-                x.bucket.accuracy, x.bucket.correct, x.bucket.total
-            )
-        }),
+        ("Top-1 (best match is primary)", |x| share(&x.top1)),
+        ("Bucket", |x| share(&x.bucket)),
     ];
     for (label, f) in rows {
         let _ = writeln!(

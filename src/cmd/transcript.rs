@@ -219,7 +219,6 @@ fn summary(r: &TranscriptReport) -> String {
     s
 }
 
-/// Who is checked, and when, from the arguments.
 /// The recommendation catalog named by `--catalog`, read with the transcripts' options.
 pub(super) fn catalog(
     args: &TranscriptArgs,
@@ -234,6 +233,7 @@ pub(super) fn catalog(
     })?))
 }
 
+/// Who is checked, and when, from the arguments.
 pub(super) fn applicant(args: &TranscriptArgs) -> Applicant {
     Applicant {
         as_of: args.as_of.unwrap_or_else(today),

@@ -35,12 +35,9 @@ pub enum Target {
 }
 
 impl Target {
-    /// The knowledge area an entry speaks for, as evidence or as context.
-    pub fn knowledge_area(self) -> Option<usize> {
-        match self {
-            Target::KnowledgeArea(k) | Target::Context(k) => Some(usize::from(k)),
-            _ => None,
-        }
+    /// True when the entry speaks for a knowledge area, as evidence or as context.
+    pub fn is_knowledge_area(self) -> bool {
+        matches!(self, Target::KnowledgeArea(_) | Target::Context(_))
     }
 }
 
@@ -215,14 +212,14 @@ impl Builder {
         for postings in &mut self.postings {
             let df = postings
                 .iter()
-                .filter(|p| p.target.knowledge_area().is_some())
+                .filter(|p| p.target.is_knowledge_area())
                 .count();
             if df == 0 {
                 continue;
             }
             let idf = (1.0 + n / df as f32).ln();
             for p in postings.iter_mut() {
-                if p.target.knowledge_area().is_some() {
+                if p.target.is_knowledge_area() {
                     p.weight *= idf;
                 }
             }

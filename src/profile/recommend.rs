@@ -76,7 +76,7 @@ impl<'a> Search<'a> {
     ) -> Self {
         // Classes of interchangeable trainings, numbered in order of first appearance.
         let mut classes: HashMap<(u64, &[String], Vec<usize>), usize> = HashMap::new();
-        let keyed: Vec<(usize, &Candidate)> = useful
+        let mut keyed: Vec<(usize, &Candidate)> = useful
             .iter()
             .map(|c| {
                 let mut kas = c.knowledge_areas.clone();
@@ -89,7 +89,6 @@ impl<'a> Search<'a> {
                 (class, *c)
             })
             .collect();
-        let mut keyed = keyed;
         keyed.sort_by(|(ca, a), (cb, b)| {
             a.hours
                 .total_cmp(&b.hours)
