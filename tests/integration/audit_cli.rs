@@ -493,19 +493,25 @@ fn overlong_cell_text_is_cut_with_a_visible_marker() {
 
 #[test]
 fn matching_is_the_same_on_one_thread_and_on_many() {
-    let (_, many) = audit_json(&["samples/agency-catalog.xlsx", "samples/thin-catalog.csv"]);
-    let (_, one) = audit_json(&[
+    // The samples plus the labeled sets: several hundred varied descriptions.
+    let inputs = [
         "samples/agency-catalog.xlsx",
         "samples/thin-catalog.csv",
-        "--threads",
-        "1",
-    ]);
-    let (_, four) = audit_json(&[
-        "samples/agency-catalog.xlsx",
-        "samples/thin-catalog.csv",
-        "--threads",
-        "4",
-    ]);
+        "tests/data/labeled/tuning.csv",
+        "tests/data/labeled/test.csv",
+        "tests/data/labeled/tuning2.csv",
+    ];
+    let with_threads = |n: Option<&str>| {
+        let mut args = inputs.to_vec();
+        if let Some(n) = n {
+            args.extend(["--threads", n]);
+        }
+        audit_json(&args)
+    };
+    let (report, many) = with_threads(None);
+    let (_, one) = with_threads(Some("1"));
+    let (_, four) = with_threads(Some("4"));
+    assert!(report.courses.len() > 300, "{}", report.courses.len());
     assert_eq!(one, many);
     assert_eq!(one, four);
 }
