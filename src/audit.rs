@@ -291,6 +291,7 @@ pub fn assemble(
                 .iter()
                 .map(|(from, to)| format!("{from} -> {to}"))
                 .collect(),
+            set_aside: m.set_aside,
             knowledge_areas: m
                 .candidates
                 .into_iter()

@@ -206,6 +206,7 @@ pub fn restate(m: &CourseMatch, cw: &Crosswalk, from: &Framework, to: &Framework
         informative_words: m.informative_words,
         thin: m.thin,
         corrections: m.corrections.clone(),
+        set_aside: m.set_aside.clone(),
         review: m.review.clone(),
     }
 }

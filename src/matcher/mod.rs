@@ -8,10 +8,12 @@
 //! onto 0..1. Words the vocabulary does not know are corrected for typos with strsim first.
 //! Every match keeps the vocabulary entries that produced it as evidence.
 
+mod boilerplate;
 mod bucket;
 mod fuzzy;
 mod index;
 
+pub use boilerplate::{Aside, SetAside};
 pub use bucket::{BucketDecision, NONE as NONE_BUCKET};
 pub use index::Index;
 
@@ -63,6 +65,9 @@ pub struct CourseMatch {
     pub thin: bool,
     /// Words read as another word because of a likely typo: (as written, read as).
     pub corrections: Vec<(String, String)>,
+    /// Sentences of the description left out of matching (presenter, audience, logistics,
+    /// catalog notes).
+    pub set_aside: Vec<SetAside>,
     /// What a reviewer decided, when a decision was applied.
     pub review: Option<crate::review::Applied>,
 }
@@ -125,7 +130,8 @@ impl<'f> Matcher<'f> {
     pub fn match_course(&self, title: &str, description: &str) -> CourseMatch {
         let mut corrections = Vec::new();
         let title = self.field(title, &mut corrections);
-        let description = self.field(description, &mut corrections);
+        let (content, set_aside) = boilerplate::split(description);
+        let description = self.field(&content, &mut corrections);
         let informative_words = title
             .tokens
             .iter()
@@ -297,6 +303,7 @@ impl<'f> Matcher<'f> {
             informative_words,
             thin,
             corrections,
+            set_aside,
             review: None,
         }
     }

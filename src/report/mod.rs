@@ -202,6 +202,9 @@ pub struct CourseReport {
     pub thin: bool,
     /// Words read as another word (likely typos).
     pub typos: Vec<String>,
+    /// Sentences of the description not matched: about the presenter, the audience,
+    /// logistics or catalog notes such as prerequisites.
+    pub set_aside: Vec<crate::matcher::SetAside>,
     /// Matched knowledge areas, best first.
     pub knowledge_areas: Vec<KaMatchReport>,
     /// Hours counted per requirement.

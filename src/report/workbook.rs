@@ -389,6 +389,20 @@ fn course_row_text(course: &CourseReport) -> CourseRowText {
     if !course.typos.is_empty() {
         flag(format_args!("read as typos: {}", course.typos.join(", ")));
     }
+    if !course.set_aside.is_empty() {
+        let mut kinds: Vec<&str> = Vec::new();
+        for s in &course.set_aside {
+            if !kinds.contains(&s.kind.label()) {
+                kinds.push(s.kind.label());
+            }
+        }
+        let n = course.set_aside.len();
+        flag(format_args!(
+            "not matched: {n} sentence{} about {}",
+            if n == 1 { "" } else { "s" },
+            kinds.join(", ")
+        ));
+    }
     let lines = row_lines(
         &[
             (&c.title, 40.0),

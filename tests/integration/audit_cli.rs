@@ -38,6 +38,13 @@ struct Course {
     hours: Option<f64>,
     bucket: String,
     knowledge_areas: Vec<KaMatch>,
+    set_aside: Vec<SetAside>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SetAside {
+    kind: String,
+    text: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -514,4 +521,55 @@ fn matching_is_the_same_on_one_thread_and_on_many() {
     assert!(report.courses.len() > 300, "{}", report.courses.len());
     assert_eq!(one, many);
     assert_eq!(one, four);
+}
+
+#[test]
+fn presenter_audience_logistics_and_prerequisites_are_not_matched() {
+    let dir = tempfile::tempdir().expect("temp");
+    let input = dir.path().join("flyers.csv");
+    std::fs::write(
+        &input,
+        "Title,Description,Hours\n\
+         Budgeting Basics,\"Line-item budgets and monthly variance reports.\n\
+         Presenter: Pat Rivera, LCSW, IMH-E, has provided reflective supervision for years.\n\
+         Audience: infant mental health specialists.\n\
+         Registration: $40. Lunch provided.\",3\n\
+         ACCT 2010 Accounting,\"The accounting cycle. Prerequisite: HDFS 2100 Attachment in Early Childhood.\",3\n\
+         Toddlers and Big Feelings,\"How toddlers learn to manage emotions with caring adults.\",2\n",
+    )
+    .expect("write");
+    let (report, _) = audit_json(&[input.to_str().expect("path")]);
+    let budgeting = &report.courses[0];
+    assert_eq!(budgeting.bucket, "none");
+    assert!(
+        budgeting
+            .knowledge_areas
+            .iter()
+            .all(|k| k.name != "Reflective Supervision"
+                && k.name != "Relationship-focused Therapeutic Practice"),
+        "{:?}",
+        budgeting.knowledge_areas
+    );
+    let kinds: Vec<&str> = budgeting
+        .set_aside
+        .iter()
+        .map(|s| s.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["presenter", "audience", "logistics", "logistics"]);
+    assert!(
+        budgeting.set_aside[0]
+            .text
+            .starts_with("Presenter: Pat Rivera")
+    );
+    let accounting = &report.courses[1];
+    assert_eq!(accounting.bucket, "none");
+    assert_eq!(accounting.set_aside[0].kind, "course-notes");
+    assert!(
+        accounting.knowledge_areas.is_empty(),
+        "{:?}",
+        accounting.knowledge_areas
+    );
+    let toddlers = &report.courses[2];
+    assert!(toddlers.set_aside.is_empty());
+    assert_eq!(toddlers.bucket, "social-emotional");
 }

@@ -1,0 +1,698 @@
+//! Sentences of a description that are not about what a training teaches: the presenter's
+//! biography, who should attend, logistics (fees, place, credits) and a university entry's
+//! notes (prerequisites, when it is offered). They are set aside before matching, so that a
+//! presenter's credentials, an audience of "infant mental health specialists" or a prerequisite
+//! course's title do not count as content.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Why a sentence was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aside {
+    /// About the presenter: name, credentials, experience.
+    Presenter,
+    /// Who the training is for.
+    Audience,
+    /// Fees, place, time, meals, credits, registration.
+    Logistics,
+    /// A catalog's notes: prerequisites, when offered, cross-listings.
+    CourseNotes,
+}
+
+impl Aside {
+    /// The kind in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Aside::Presenter => "presenter",
+            Aside::Audience => "audience",
+            Aside::Logistics => "logistics",
+            Aside::CourseNotes => "course notes",
+        }
+    }
+}
+
+/// A sentence left out of matching, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetAside {
+    /// Why.
+    pub kind: Aside,
+    /// The sentence as written.
+    pub text: String,
+}
+
+/// Labels that open a presenter's line ("Presenter: ...").
+const PRESENTER_LABELS: &[&str] = &[
+    "presenter",
+    "presenters",
+    "presenter bio",
+    "presenter bios",
+    "trainer",
+    "trainers",
+    "trainer bio",
+    "facilitator",
+    "facilitators",
+    "speaker",
+    "speakers",
+    "keynote speaker",
+    "instructor",
+    "instructors",
+    "faculty",
+    "bio",
+    "bios",
+    "biography",
+    "about the presenter",
+    "about the presenters",
+    "about the trainer",
+    "about the trainers",
+    "about the speaker",
+    "about the speakers",
+    "about the facilitator",
+    "about the instructor",
+    "ponente",
+    "ponentes",
+    "presentador",
+    "presentadora",
+    "facilitador",
+    "facilitadora",
+    "capacitador",
+    "capacitadora",
+];
+/// Sentence openings that introduce a presenter.
+const PRESENTER_OPENINGS: &[&str] = &[
+    "about the presenter",
+    "about the trainer",
+    "about the speaker",
+    "about the facilitator",
+    "about the instructor",
+    "presented by",
+    "facilitated by",
+    "taught by",
+    "led by",
+    "the presenter has",
+    "the presenter is",
+    "the presenter was",
+    "the presenter brings",
+    "the presenter holds",
+    "the presenter serves",
+    "the presenter teaches",
+    "the presenter provides",
+    "the trainer has",
+    "the trainer is",
+    "the trainer was",
+    "the trainer brings",
+    "the trainer holds",
+    "the trainer serves",
+    "the trainer teaches",
+    "the trainer provides",
+    "the speaker has",
+    "the speaker is",
+    "the facilitator has",
+    "the facilitator is",
+    "the instructor has",
+    "the instructor is",
+    "our presenter",
+    "our trainer",
+    "our speaker",
+    "presentado por",
+    "impartido por",
+];
+/// Phrases that mark a sentence as a biography wherever they stand.
+const BIO_PHRASES: &[&str] = &[
+    "years of experience",
+    "is a licensed",
+    "is a certified",
+    "is a board certified",
+    "has worked",
+    "has provided",
+    "has led",
+    "has taught",
+    "has trained",
+    "has over",
+    "has more than",
+    "has been practicing",
+    "received her",
+    "received his",
+    "earned her",
+    "earned his",
+    "holds a degree",
+    "holds a master",
+    "holds a doctorate",
+    "holds a phd",
+    "her doctorate",
+    "his doctorate",
+    "is endorsed",
+    "is an endorsed",
+    "currently serves",
+    "anos de experiencia",
+    "años de experiencia",
+    "tiene experiencia",
+];
+/// Openings of a sentence that goes on about the presenter just introduced.
+const BIO_CONTINUATIONS: &[&str] = &[
+    "she ", "he ", "they ", "her ", "his ", "their ", "ella ", "él ", "dr ", "dr. ",
+];
+/// Credentials written after a name (", LCSW"): a presenter's line.
+const CREDENTIALS: &[&str] = &[
+    "LMSW", "LCSW", "LICSW", "LISW", "LPC", "LPCC", "LMFT", "LMHC", "PhD", "Ph.D.", "PsyD",
+    "Psy.D.", "EdD", "Ed.D.", "MSW", "MSc", "MEd", "M.Ed.", "IMH-E", "IMH-E®", "RN", "BSN", "MSN",
+    "IBCLC", "MD", "M.D.", "CPA", "NCSP", "BCBA", "CCC-SLP", "OTR/L", "DPT",
+];
+/// Labels that open an audience line.
+const AUDIENCE_LABELS: &[&str] = &[
+    "audience",
+    "intended audience",
+    "target audience",
+    "who should attend",
+    "appropriate for",
+    "recommended for",
+    "open to",
+    "eligibility",
+    "participants",
+    "dirigido a",
+    "dirigida a",
+    "publico",
+    "público",
+    "publico objetivo",
+    "público objetivo",
+];
+/// Sentence openings that say who should attend.
+const AUDIENCE_OPENINGS: &[&str] = &[
+    "this training is intended for",
+    "this training is designed for",
+    "this training is for",
+    "this training is open to",
+    "this training is appropriate for",
+    "this workshop is intended for",
+    "this workshop is designed for",
+    "this workshop is for",
+    "this workshop is open to",
+    "this session is intended for",
+    "this session is designed for",
+    "this session is for",
+    "this course is intended for",
+    "this webinar is intended for",
+    "this webinar is for",
+    "this series is intended for",
+    "this series is for",
+    "intended for",
+    "open to all",
+    "appropriate for",
+    "recommended for",
+    "who should attend",
+    "este taller está dirigido a",
+    "este taller esta dirigido a",
+    "esta capacitación está dirigida a",
+    "dirigido a",
+    "dirigida a",
+];
+/// Words in an audience sentence that show it also says what is taught: such a sentence is
+/// kept. They match as the start of a word ("learning").
+const TEACHING_WORDS: &[&str] = &[
+    "learn",
+    "explore",
+    "understand",
+    "practice",
+    "practise",
+    "skills",
+    "deepen",
+    "strengthen",
+    "build",
+    "introduce",
+    "aprender",
+    "explorar",
+];
+/// Labels that open a logistics line.
+const LOGISTICS_LABELS: &[&str] = &[
+    "registration",
+    "register",
+    "to register",
+    "fee",
+    "fees",
+    "cost",
+    "costs",
+    "price",
+    "tuition",
+    "location",
+    "where",
+    "when",
+    "date",
+    "dates",
+    "time",
+    "times",
+    "venue",
+    "ce credit",
+    "ce credits",
+    "ce",
+    "ces",
+    "ceu",
+    "ceus",
+    "continuing education",
+    "continuing education credit",
+    "contact hours",
+    "credit",
+    "credits",
+    "clock hours",
+    "materials",
+    "contact",
+    "questions",
+    "parking",
+    "lunch",
+    "meals",
+    "format",
+    "platform",
+    "deadline",
+    "inscripcion",
+    "inscripción",
+    "costo",
+    "lugar",
+    "fecha",
+    "horario",
+    "almuerzo",
+];
+/// Phrases that mark a logistics sentence wherever they stand.
+const LOGISTICS_PHRASES: &[&str] = &[
+    "lunch provided",
+    "lunch will be provided",
+    "lunch is provided",
+    "lunch on your own",
+    "lunch is on your own",
+    "light refreshments",
+    "refreshments will be",
+    "refreshments served",
+    "breakfast provided",
+    "continental breakfast",
+    "parking is",
+    "free parking",
+    "zoom link",
+    "link will be sent",
+    "link will be emailed",
+    "cancellation",
+    "cancellations",
+    "refund",
+    "refunds",
+    "certificate of completion",
+    "certificate of attendance",
+    "certificates of completion",
+    "check-in begins",
+    "check-in opens",
+    "check-in starts",
+    "check in begins",
+    "approved by nasw",
+    "ce hours",
+    "ce credit",
+    "ce credits",
+    "ceus",
+    "contact hours approved",
+    "scholarships available",
+    "scholarships are available",
+    "register by",
+    "register at",
+    "register online",
+    "to register",
+    "registration opens",
+    "registration is",
+    "registration fee",
+    "registration deadline",
+    "registration required",
+    "registration closes",
+    "space is limited",
+    "seating is limited",
+    "for more information",
+    "questions? contact",
+    "inscripcion",
+    "inscripción",
+    "estacionamiento",
+];
+/// Openings (or phrases anywhere, cut from there on) of a catalog's notes.
+const COURSE_NOTES: &[&str] = &[
+    "prerequisite",
+    "prerequisites",
+    "prereq",
+    "pre-requisite",
+    "pre-requisites",
+    "corequisite",
+    "co-requisite",
+    "restricted to",
+    "same as ",
+    "cross-listed",
+    "crosslisted",
+    "credit not given",
+    "credit will not be given",
+    "credit may not be earned",
+    "not open to",
+    "may be repeated",
+    "repeatable for credit",
+    "graded s/u",
+    "pass/fail",
+    "grading basis",
+    "formerly ",
+    "lab fee",
+    "offered fall",
+    "offered spring",
+    "offered summer",
+    "offered every",
+    "offered alternate",
+    "offered odd",
+    "offered even",
+    "offered annually",
+    "offered each",
+    "typically offered",
+    "consent of instructor",
+    "permission of instructor",
+    "instructor permission",
+    "open only to",
+    "enrollment limited",
+    "requisito",
+    "prerrequisito",
+];
+
+/// The phrase lists searched for anywhere in a sentence, in the order of [`PHRASE_LISTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    PresenterOpening,
+    Bio,
+    BioContinuation,
+    AudienceOpening,
+    Teaching,
+    Logistics,
+    CourseNote,
+}
+
+const PHRASE_LISTS: [(List, &[&str]); 7] = [
+    (List::PresenterOpening, PRESENTER_OPENINGS),
+    (List::Bio, BIO_PHRASES),
+    (List::BioContinuation, BIO_CONTINUATIONS),
+    (List::AudienceOpening, AUDIENCE_OPENINGS),
+    (List::Teaching, TEACHING_WORDS),
+    (List::Logistics, LOGISTICS_PHRASES),
+    (List::CourseNote, COURSE_NOTES),
+];
+
+/// One automaton over every phrase (ASCII case ignored), with the list of each pattern.
+static PHRASES: LazyLock<(AhoCorasick, Vec<List>)> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut lists = Vec::new();
+    for (list, phrases) in PHRASE_LISTS {
+        for phrase in phrases {
+            words.push(*phrase);
+            lists.push(list);
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(words)
+        .unwrap_or_else(|e| panic!("boilerplate phrases: {e}"));
+    (automaton, lists)
+});
+
+/// Which phrase lists a sentence holds, at its start or anywhere.
+#[derive(Default)]
+struct Found {
+    at_start: u8,
+    anywhere: u8,
+    /// Where the first catalog note begins.
+    first_note: Option<usize>,
+}
+
+impl Found {
+    fn of(sentence: &str) -> Self {
+        let (automaton, lists) = &*PHRASES;
+        let mut found = Found::default();
+        let bytes = sentence.as_bytes();
+        let word_byte = |i: usize| {
+            bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+        };
+        for m in automaton.find_overlapping_iter(sentence) {
+            let list = lists[m.pattern().as_usize()];
+            // Whole words only ("ce hours" is not inside "practice hours"); teaching words
+            // may go on ("learning").
+            let starts_word = m.start() == 0 || !word_byte(m.start() - 1);
+            let ends_word =
+                list == List::Teaching || bytes[m.end() - 1] == b' ' || !word_byte(m.end());
+            if !starts_word || !ends_word {
+                continue;
+            }
+            let bit = 1u8 << list as u8;
+            found.anywhere |= bit;
+            if m.start() == 0 {
+                found.at_start |= bit;
+            }
+            if list == List::CourseNote {
+                found.first_note = Some(found.first_note.map_or(m.start(), |s| s.min(m.start())));
+            }
+        }
+        found
+    }
+
+    fn starts(&self, list: List) -> bool {
+        self.at_start & (1 << list as u8) != 0
+    }
+
+    fn has(&self, list: List) -> bool {
+        self.anywhere & (1 << list as u8) != 0
+    }
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "e.g", "i.e", "ph.d", "m.a", "m.s",
+    "m.ed", "ed.d", "psy.d", "m.d", "no", "approx", "dept", "a.m", "p.m",
+];
+
+/// The description with its set-aside sentences removed, and those sentences. Text with no
+/// trigger word at all comes back borrowed.
+pub fn split(description: &str) -> (Cow<'_, str>, Vec<SetAside>) {
+    if !description.contains(':')
+        && !PHRASES.0.is_match(description)
+        && !has_credential(description)
+    {
+        return (Cow::Borrowed(description), Vec::new());
+    }
+    let mut kept = String::with_capacity(description.len());
+    let mut set_aside = Vec::new();
+    for line in description.lines() {
+        let mut in_bio = false;
+        for sentence in sentences(line) {
+            let trimmed = sentence.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let found = Found::of(trimmed);
+            let kind = classify(trimmed, &found, in_bio);
+            in_bio = kind == Some(Aside::Presenter);
+            match kind {
+                Some(Aside::CourseNotes) => {
+                    // A note may follow content in the same sentence: keep what comes before.
+                    let (before, note) = trimmed.split_at(found.first_note.unwrap_or(0));
+                    push_kept(&mut kept, before);
+                    set_aside.push(SetAside {
+                        kind: Aside::CourseNotes,
+                        text: note.trim().to_string(),
+                    });
+                }
+                Some(kind) => set_aside.push(SetAside {
+                    kind,
+                    text: trimmed.to_string(),
+                }),
+                None => push_kept(&mut kept, trimmed),
+            }
+        }
+        kept.push('\n');
+    }
+    if set_aside.is_empty() {
+        return (Cow::Borrowed(description), set_aside);
+    }
+    (Cow::Owned(kept), set_aside)
+}
+
+fn push_kept(kept: &mut String, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if !kept.is_empty() && !kept.ends_with('\n') {
+        kept.push(' ');
+    }
+    kept.push_str(text);
+}
+
+/// What a sentence is, if it is not content. `after_bio` is true when the sentence before it
+/// on the same line was about the presenter.
+fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
+    let label = label_of(sentence);
+    let labelled =
+        |list: &[&str]| label.is_some_and(|l| list.iter().any(|w| l.eq_ignore_ascii_case(w)));
+    if labelled(PRESENTER_LABELS) || found.starts(List::PresenterOpening) {
+        return Some(Aside::Presenter);
+    }
+    if label.is_some() && found.starts(List::CourseNote) {
+        return Some(Aside::CourseNotes);
+    }
+    if labelled(LOGISTICS_LABELS) {
+        return Some(Aside::Logistics);
+    }
+    if labelled(AUDIENCE_LABELS) {
+        return Some(Aside::Audience);
+    }
+    if found.has(List::Bio) || has_credential(sentence) {
+        return Some(Aside::Presenter);
+    }
+    if after_bio && found.starts(List::BioContinuation) {
+        return Some(Aside::Presenter);
+    }
+    if found.has(List::Logistics) {
+        return Some(Aside::Logistics);
+    }
+    if found.starts(List::AudienceOpening) && !found.has(List::Teaching) {
+        return Some(Aside::Audience);
+    }
+    if found.has(List::CourseNote) {
+        return Some(Aside::CourseNotes);
+    }
+    None
+}
+
+/// The words before a colon near the start of a sentence ("Presenter: ..."), if any.
+fn label_of(sentence: &str) -> Option<&str> {
+    let colon = sentence.find(':')?;
+    let label = sentence[..colon].trim();
+    let words = label.split_whitespace().count();
+    (words > 0 && words <= 4).then_some(label)
+}
+
+/// True when a credential follows a comma (", LCSW"), as after a presenter's name.
+fn has_credential(text: &str) -> bool {
+    text.match_indices(", ").any(|(i, _)| {
+        let rest = &text[i + 2..];
+        let word_end = rest
+            .find(|c: char| c == ',' || c == ';' || c == ')' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let word = rest[..word_end].trim_end_matches('.');
+        CREDENTIALS.iter().any(|c| c.trim_end_matches('.') == word)
+    })
+}
+
+/// Sentences of one line: split after `.`, `?` or `!` followed by a space, except after an
+/// abbreviation or an initial.
+fn sentences(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let mut end = rest.len();
+        for (i, &b) in bytes.iter().enumerate() {
+            if !matches!(b, b'.' | b'?' | b'!') {
+                continue;
+            }
+            let next_is_space = bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
+            if !next_is_space {
+                continue;
+            }
+            if b == b'.' && ends_with_abbreviation(&rest[..i]) {
+                continue;
+            }
+            end = i + 1;
+            break;
+        }
+        let (sentence, tail) = rest.split_at(end);
+        rest = tail;
+        Some(sentence)
+    })
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_ascii_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<Aside> {
+        split(text).1.into_iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn plain_content_is_borrowed() {
+        let (kept, aside) = split("Attachment in the first year. How babies signal distress.");
+        assert!(matches!(kept, Cow::Borrowed(_)));
+        assert!(aside.is_empty());
+    }
+
+    #[test]
+    fn presenter_audience_and_logistics_are_set_aside() {
+        let text = "Toddlers and big feelings.\nPresenter: Ana Ruiz, LMSW, IMH-E, has provided \
+                    reflective supervision for years. She teaches CPP.\nAudience: infant mental \
+                    health specialists.\nRegistration: $45. Lunch provided.";
+        let (kept, aside) = split(text);
+        assert_eq!(kept.trim(), "Toddlers and big feelings.");
+        let kinds: Vec<Aside> = aside.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Aside::Presenter,
+                Aside::Presenter,
+                Aside::Audience,
+                Aside::Logistics,
+                Aside::Logistics
+            ]
+        );
+    }
+
+    #[test]
+    fn a_prerequisite_after_content_is_cut_from_there() {
+        let (kept, aside) =
+            split("Group work in social services (prerequisite: SW 6010 Reflective Supervision).");
+        assert_eq!(kept.trim(), "Group work in social services (");
+        assert_eq!(aside[0].kind, Aside::CourseNotes);
+    }
+
+    #[test]
+    fn titles_with_doctor_stay_in_one_sentence() {
+        assert_eq!(
+            kinds("Dr. Kim is a licensed psychologist specializing in attachment."),
+            [Aside::Presenter]
+        );
+    }
+
+    #[test]
+    fn audience_sentences_that_teach_are_kept() {
+        assert!(
+            kinds("This training is for home visitors who want to learn about attachment.")
+                .is_empty()
+        );
+        assert!(kinds("Facilitators will practice leading parent groups.").is_empty());
+    }
+
+    #[test]
+    fn a_vignette_pronoun_is_not_a_biography() {
+        assert!(kinds("Maya is two. She has tantrums at bedtime.").is_empty());
+    }
+
+    #[test]
+    fn content_that_shares_words_with_logistics_is_kept() {
+        for text in [
+            "Ethical theory and the NASW Code of Ethics.",
+            "Supervised practice hours with infants and families.",
+            "Daily emotional check-ins with toddlers.",
+            "Cost allocation and monthly variance reports.",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+    }
+}
