@@ -4,7 +4,7 @@
 //! presenter's credentials, an audience of "infant mental health specialists" or a prerequisite
 //! course's title do not count as content.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -380,6 +380,8 @@ enum List {
     Teaching,
     Logistics,
     CourseNote,
+    /// A label and its colon ("Presenter:"): only tells that a description needs a closer look.
+    Label,
 }
 
 const PHRASE_LISTS: [(List, &[&str]); 7] = [
@@ -392,16 +394,29 @@ const PHRASE_LISTS: [(List, &[&str]); 7] = [
     (List::CourseNote, COURSE_NOTES),
 ];
 
-/// One automaton over every phrase (ASCII case ignored), with the list of each pattern.
-static PHRASES: LazyLock<(AhoCorasick, Vec<List>)> = LazyLock::new(|| {
-    let mut words = Vec::new();
-    let mut lists = Vec::new();
+/// Every phrase, and every label with its colon ("Presenter:"), with its list.
+fn phrases() -> Vec<(String, List)> {
+    let mut out: Vec<(String, List)> = Vec::new();
     for (list, phrases) in PHRASE_LISTS {
-        for phrase in phrases {
-            words.push(*phrase);
-            lists.push(list);
+        out.extend(phrases.iter().map(|p| (p.to_string(), list)));
+    }
+    let labels = PRESENTER_LABELS
+        .iter()
+        .chain(AUDIENCE_LABELS)
+        .chain(LOGISTICS_LABELS)
+        .chain(COURSE_NOTES);
+    for label in labels {
+        for colon in [":", " :"] {
+            out.push((format!("{}{colon}", label.trim_end()), List::Label));
         }
     }
+    out
+}
+
+/// One automaton over every phrase (ASCII case ignored), with the list of each pattern, for
+/// the closer look at each sentence.
+static PHRASES: LazyLock<(AhoCorasick, Vec<List>)> = LazyLock::new(|| {
+    let (words, lists): (Vec<String>, Vec<List>) = phrases().into_iter().unzip();
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
@@ -409,6 +424,26 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<List>)> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("boilerplate phrases: {e}"));
     (automaton, lists)
 });
+
+/// Every phrase that can set a sentence aside, for the first look at a whole description.
+static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words = phrases()
+        .into_iter()
+        .filter(|(_, list)| !matches!(list, List::Teaching | List::BioContinuation))
+        .map(|(word, _)| word);
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .unwrap_or_else(|e| panic!("boilerplate triggers: {e}"))
+});
+
+/// True when a description holds a phrase that can set a sentence aside (perhaps inside a
+/// longer word: the closer look decides), or a credential after a comma. Teaching words and
+/// pronouns alone never do.
+fn needs_a_look(description: &str) -> bool {
+    TRIGGERS.is_match(description) || has_credential(description)
+}
 
 /// Which phrase lists a sentence holds, at its start or anywhere.
 #[derive(Default)]
@@ -469,10 +504,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// The description with its set-aside sentences removed, and those sentences. Text with no
 /// trigger word at all comes back borrowed.
 pub fn split(description: &str) -> (Cow<'_, str>, Vec<SetAside>) {
-    if !description.contains(':')
-        && !PHRASES.0.is_match(description)
-        && !has_credential(description)
-    {
+    if !needs_a_look(description) {
         return (Cow::Borrowed(description), Vec::new());
     }
     let mut kept = String::with_capacity(description.len());
