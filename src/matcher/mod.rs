@@ -79,6 +79,20 @@ impl CourseMatch {
     }
 }
 
+/// A vocabulary pattern found in a course.
+#[derive(Default)]
+struct Hit {
+    pattern: usize,
+    /// Occurrences in the title.
+    in_title: u32,
+    /// Occurrences in the description.
+    in_description: u32,
+    /// Occurrences weighted by where they stand (a title occurrence counts more).
+    weighted: f32,
+    /// True when a word of an occurrence was read as a typo.
+    corrected: bool,
+}
+
 /// Per-bucket cue hits found in a course.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct CueHits {
@@ -153,12 +167,12 @@ impl<'f> Matcher<'f> {
             .count() as f32;
         let norm = 1.0 - B + B * (length / REFERENCE_LENGTH);
 
-        // Term frequency per pattern: (in title, in description, first span was corrected).
-        let mut hits: Vec<(usize, f32, f32, bool)> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         let mut inner_cues: Vec<(usize, bool)> = Vec::new();
         let mut context: Vec<(usize, f32, &String)> = Vec::new();
-        for (field, field_weight) in [(&title, TITLE_WEIGHT), (&description, 1.0)] {
+        let fields = [(&title, TITLE_WEIGHT, true), (&description, 1.0, false)];
+        for (field, field_weight, in_title) in fields {
             spans.clear();
             spans.extend(self.index.find(&field.keys));
             // An entry inside a longer entry found at the same place belongs to the longer one:
@@ -180,7 +194,7 @@ impl<'f> Matcher<'f> {
             let mut outer: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
             for &(pattern, s, e) in &spans {
                 if inside(s, e) {
-                    inner_cues.push((pattern, field_weight > 1.0));
+                    inner_cues.push((pattern, in_title));
                 } else {
                     outer.push((pattern, s, e));
                 }
@@ -191,37 +205,37 @@ impl<'f> Matcher<'f> {
                     .iter()
                     .zip(&field.corrected)
                     .any(|(&s, &c)| c && s > start && s < end);
-                let in_title = field_weight > 1.0;
-                match hits.iter_mut().find(|h| h.0 == pattern) {
-                    Some(h) => {
-                        if in_title {
-                            h.1 += 1.0;
-                        } else {
-                            h.2 += 1.0;
-                        }
-                        h.3 |= corrected;
+                let hit = match hits.iter().position(|h| h.pattern == pattern) {
+                    Some(i) => &mut hits[i],
+                    None => {
+                        hits.push(Hit {
+                            pattern,
+                            ..Hit::default()
+                        });
+                        hits.last_mut().expect("just pushed")
                     }
-                    None => hits.push((
-                        pattern,
-                        if in_title { 1.0 } else { 0.0 },
-                        if in_title { 0.0 } else { 1.0 },
-                        corrected,
-                    )),
+                };
+                if in_title {
+                    hit.in_title += 1;
+                } else {
+                    hit.in_description += 1;
                 }
+                hit.weighted += field_weight;
+                hit.corrected |= corrected;
             }
         }
 
-        for &(pattern, tf_title, tf_description, corrected) in &hits {
-            let tf = TITLE_WEIGHT * tf_title + tf_description;
+        for hit in &hits {
+            let tf = hit.weighted;
             let saturated = tf * (K1 + 1.0) / (tf + K1 * norm);
-            for posting in &self.index.postings[pattern] {
+            for posting in &self.index.postings[hit.pattern] {
                 let display = &self.index.displays[posting.display as usize];
                 match posting.target {
                     Target::KnowledgeArea(k) => {
                         let k = k as usize;
                         let contribution = posting.weight * saturated;
                         raw[k] += contribution;
-                        let label = if corrected {
+                        let label = if hit.corrected {
                             format!("{display} (typo)")
                         } else {
                             display.clone()
@@ -232,14 +246,14 @@ impl<'f> Matcher<'f> {
                         context.push((k as usize, posting.weight * saturated, display));
                     }
                     Target::Cue(b) => {
-                        let hit = &mut cues[b as usize];
-                        hit.title += tf_title as u32;
-                        hit.description += tf_description as u32;
-                        if !hit.examples.contains(display) {
-                            hit.examples.push(display.clone());
+                        let cue = &mut cues[b as usize];
+                        cue.title += hit.in_title;
+                        cue.description += hit.in_description;
+                        if !cue.examples.contains(display) {
+                            cue.examples.push(display.clone());
                         }
                     }
-                    other => note_cue(&mut cues, other, display, tf_title > 0.0),
+                    other => note_cue(&mut cues, other, display, hit.in_title > 0),
                 }
             }
         }
@@ -260,7 +274,7 @@ impl<'f> Matcher<'f> {
         // "ASQ-3 Training").
         let strong_hit = hits
             .iter()
-            .any(|h| self.index.postings[h.0].iter().any(|p| p.strong));
+            .any(|h| self.index.postings[h.pattern].iter().any(|p| p.strong));
         let thin = informative_words < self.fw.matching.min_informative_words && !strong_hit;
 
         let mut candidates: Vec<KaScore> = raw
