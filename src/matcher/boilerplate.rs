@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Aside {
-    /// About the presenter: name, credentials, experience.
+    /// About the presenter or the sponsor: name, credentials, experience.
     Presenter,
     /// Who the training is for.
     Audience,
@@ -27,7 +27,7 @@ impl Aside {
     /// The kind in words.
     pub fn label(self) -> &'static str {
         match self {
-            Aside::Presenter => "presenter",
+            Aside::Presenter => "presenter or sponsor",
             Aside::Audience => "audience",
             Aside::Logistics => "logistics",
             Aside::CourseNotes => "course notes",
@@ -119,6 +119,14 @@ const PRESENTER_OPENINGS: &[&str] = &[
     "our speaker",
     "presentado por",
     "impartido por",
+    "sponsored by",
+    "co-sponsored by",
+    "cosponsored by",
+    "hosted by",
+    "funded by",
+    "in partnership with",
+    "brought to you by",
+    "patrocinado por",
 ];
 /// Phrases that mark a sentence as a biography wherever they stand.
 const BIO_PHRASES: &[&str] = &[
@@ -570,7 +578,7 @@ fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
     if labelled(LOGISTICS_LABELS) {
         return Some(Aside::Logistics);
     }
-    if labelled(AUDIENCE_LABELS) {
+    if labelled(AUDIENCE_LABELS) && !found.has(List::Teaching) {
         return Some(Aside::Audience);
     }
     if found.has(List::Bio) || has_credential(sentence) {
@@ -726,5 +734,14 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn sponsors_are_set_aside_and_audience_labels_that_teach_are_kept() {
+        assert_eq!(
+            kinds("Sponsored by the Association for Infant Mental Health."),
+            [Aside::Presenter]
+        );
+        assert!(kinds("Participants: home visitors will learn to read infant cues.").is_empty());
     }
 }
