@@ -89,6 +89,9 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
             .collect();
         println!("Read as typos: {}", typos.join(", "));
     }
+    for s in &result.set_aside {
+        println!("Not matched ({}): {}", s.kind.label(), s.text);
+    }
     println!(
         "(* = reported as a match: score at least {} and near the best)",
         fw.matching.min_score

@@ -398,7 +398,8 @@ fn match_explains_itself() {
         "match",
         "--title",
         "Reflective Supervision Foundations",
-        "The supervisory relationship and parallel process for infant mental health supervisors.",
+        "The supervisory relationship and parallel process for infant mental health supervisors. \
+         Registration: $40.",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
@@ -408,6 +409,10 @@ fn match_explains_itself() {
         "{text}"
     );
     assert!(text.contains("evidence: "), "{text}");
+    assert!(
+        text.contains("Not matched (logistics): Registration: $40."),
+        "{text}"
+    );
 }
 
 #[test]
