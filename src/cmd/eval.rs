@@ -131,6 +131,9 @@ fn render(r: &EvalReport, worst: usize) -> String {
                 p.evidence.join(", ")
             );
         }
+        for a in &c.set_aside {
+            let _ = writeln!(s, "    not matched ({}): {}", a.kind.label(), a.text);
+        }
     }
     s
 }

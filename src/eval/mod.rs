@@ -87,6 +87,8 @@ pub struct CourseResult {
     pub bucket_predicted: String,
     /// Why, in words.
     pub bucket_reason: String,
+    /// Sentences of the description left out of matching.
+    pub set_aside: Vec<crate::matcher::SetAside>,
     /// Missed + extra knowledge areas, plus 2 for a wrong bucket.
     pub errors: usize,
 }
@@ -253,5 +255,6 @@ fn course_result(
         bucket_labeled: labeled.bucket.clone(),
         bucket_predicted: p.bucket.clone(),
         bucket_reason: m.bucket.reason.clone(),
+        set_aside: m.set_aside.clone(),
     }
 }
