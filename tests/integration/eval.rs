@@ -8,7 +8,7 @@ use serde_json::Value;
 /// Raise them when the matcher improves; never lower them to make a change pass.
 const MIN_MICRO_F1: f64 = 0.72;
 const MIN_TOP1: f64 = 0.81;
-const MIN_BUCKET: f64 = 0.89;
+const MIN_BUCKET: f64 = 0.90;
 
 fn eval_json(file: &str) -> Value {
     let path = root().join(file);
