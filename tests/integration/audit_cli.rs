@@ -577,4 +577,22 @@ fn presenter_audience_logistics_and_prerequisites_are_not_matched() {
     let toddlers = &report.courses[2];
     assert!(toddlers.set_aside.is_empty());
     assert_eq!(toddlers.bucket, "social-emotional");
+
+    // The workbook says so in the course's flags.
+    let mut wb = audit_workbook(&input, dir.path());
+    let courses = wb.worksheet_range("Courses").expect("Courses");
+    let flagged: Vec<String> = courses
+        .rows()
+        .flat_map(|row| row.iter())
+        .filter_map(|c| match c {
+            Data::String(s) if s.contains("not matched:") => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(flagged.len(), 2, "{flagged:?}");
+    assert!(
+        flagged[0]
+            .contains("not matched: 4 sentences about presenter or sponsor, audience, logistics"),
+        "{flagged:?}"
+    );
 }
