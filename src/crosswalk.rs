@@ -196,6 +196,7 @@ pub fn restate(m: &CourseMatch, cw: &Crosswalk, from: &Framework, to: &Framework
                     relation: mapping.relation,
                 }),
                 reviewed: score.reviewed,
+                excluded_by: None,
             });
         }
     }

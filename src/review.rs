@@ -327,6 +327,7 @@ fn apply_one(fw: &Framework, d: &Decision, m: &mut CourseMatch) {
             Some(c) => {
                 c.selected = true;
                 c.reviewed = true;
+                c.excluded_by = None;
             }
             None => m.candidates.push(KaScore {
                 ka: k,
@@ -335,6 +336,7 @@ fn apply_one(fw: &Framework, d: &Decision, m: &mut CourseMatch) {
                 selected: true,
                 via: None,
                 reviewed: true,
+                excluded_by: None,
             }),
         }
     }

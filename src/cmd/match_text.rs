@@ -13,6 +13,8 @@ struct Row<'a> {
     score: f64,
     matched: bool,
     evidence: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    excluded_by: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -44,6 +46,7 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
                 score: c.score,
                 matched: c.selected,
                 evidence: &c.evidence,
+                excluded_by: c.excluded_by.as_deref(),
             }
         })
         .collect();
@@ -79,6 +82,9 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
         );
         if !row.evidence.is_empty() {
             println!("         evidence: {}", row.evidence.join(", "));
+        }
+        if let Some(word) = row.excluded_by {
+            println!("         not matched: the text is about another age group ('{word}')");
         }
     }
     if !result.corrections.is_empty() {

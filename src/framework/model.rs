@@ -250,6 +250,14 @@ pub struct KnowledgeArea {
     /// for infant development): context, never evidence on their own.
     #[serde(default)]
     pub context: Vec<String>,
+    /// Words of an age group the knowledge area is not about ("adolescent" for infant
+    /// development): when one is present and none of `age_cues` is, the knowledge area is not
+    /// matched, whatever its score.
+    #[serde(default)]
+    pub exclude_cues: Vec<String>,
+    /// Words of the knowledge area's own age group, which lift an exclusion.
+    #[serde(default)]
+    pub age_cues: Vec<String>,
     /// Knowledge-area ids of the base framework whose vocabulary this one also uses.
     #[serde(default)]
     pub vocabulary_from: Vec<String>,

@@ -51,9 +51,10 @@ pub(crate) fn decide(
         };
         // A knowledge area shows the bucket's content only when it is among what the course
         // is mostly about: near its best match.
-        let best_overall = candidates.first().map_or(0.0, |c| c.score);
-        let best_ka = candidates
-            .iter()
+        // Knowledge areas kept out by another age group's words show nothing.
+        let open = || candidates.iter().filter(|c| c.excluded_by.is_none());
+        let best_overall = open().next().map_or(0.0, |c| c.score);
+        let best_ka = open()
             .filter(|c| c.score >= bucket.min_share_of_best * best_overall)
             .filter(|c| {
                 let id = &fw.knowledge_areas[c.ka].id;

@@ -32,6 +32,10 @@ pub enum Target {
     Age(u8),
     /// A bucket's off-topic cue.
     OffTopic(u8),
+    /// A knowledge area's exclusion cue (another age group).
+    AreaExclude(u16),
+    /// A knowledge area's age cue (lifts its exclusion).
+    AreaAge(u16),
 }
 
 impl Target {
@@ -102,6 +106,12 @@ impl Index {
             }
             for term in &ka.context {
                 builder.add(&analyzer, term, Target::Context(k as u16), CONTEXT_WEIGHT);
+            }
+            for cue in &ka.exclude_cues {
+                builder.add(&analyzer, cue, Target::AreaExclude(k as u16), 1.0);
+            }
+            for cue in &ka.age_cues {
+                builder.add(&analyzer, cue, Target::AreaAge(k as u16), 1.0);
             }
         }
         for (b, bucket) in fw.buckets.iter().enumerate() {
@@ -266,6 +276,8 @@ fn all_entries(fw: &Framework) -> impl Iterator<Item = &str> {
             .chain(k.terms.iter().map(String::as_str))
             .chain(k.related.iter().map(String::as_str))
             .chain(k.context.iter().map(String::as_str))
+            .chain(k.exclude_cues.iter().map(String::as_str))
+            .chain(k.age_cues.iter().map(String::as_str))
     });
     let buckets = fw.buckets.iter().flat_map(|b| {
         b.cues

@@ -50,6 +50,9 @@ pub struct KaScore {
     pub via: Option<crate::crosswalk::Via>,
     /// True when a reviewer confirmed or added the match.
     pub reviewed: bool,
+    /// The word of another age group that kept this knowledge area from matching.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_by: Option<String>,
 }
 
 /// Everything the matcher concluded about one course.
@@ -91,6 +94,20 @@ struct Hit {
     weighted: f32,
     /// True when a word of an occurrence was read as a typo.
     corrected: bool,
+}
+
+/// A knowledge area's age gate in one course: the first exclusion cue found, and whether
+/// one of its age cues was found.
+#[derive(Debug, Default, Clone)]
+struct AgeGate {
+    exclude: Option<String>,
+    age: bool,
+}
+
+impl AgeGate {
+    fn closed_by(&self) -> Option<&String> {
+        self.exclude.as_ref().filter(|_| !self.age)
+    }
 }
 
 /// Per-bucket cue hits found in a course.
@@ -158,6 +175,7 @@ impl<'f> Matcher<'f> {
         let mut raw = vec![0.0f32; kas];
         let mut contributions: Vec<Vec<(f32, String)>> = vec![Vec::new(); kas];
         let mut cues = vec![CueHits::default(); self.fw.buckets.len()];
+        let mut gates = vec![AgeGate::default(); kas];
 
         let length = title
             .tokens
@@ -253,7 +271,7 @@ impl<'f> Matcher<'f> {
                             cue.examples.push(display.clone());
                         }
                     }
-                    other => note_cue(&mut cues, other, display, hit.in_title > 0),
+                    other => note_cue(&mut cues, &mut gates, other, display, hit.in_title > 0),
                 }
             }
         }
@@ -267,7 +285,7 @@ impl<'f> Matcher<'f> {
         for &(pattern, in_title) in &inner_cues {
             for posting in &self.index.postings[pattern] {
                 let display = &self.index.displays[posting.display as usize];
-                note_cue(&mut cues, posting.target, display, in_title);
+                note_cue(&mut cues, &mut gates, posting.target, display, in_title);
             }
         }
         // A short text is thin unless it names something the vocabulary knows well ("PCIT",
@@ -297,6 +315,7 @@ impl<'f> Matcher<'f> {
                     selected: false,
                     via: None,
                     reviewed: false,
+                    excluded_by: gates[k].closed_by().cloned(),
                 }
             })
             .collect();
@@ -304,8 +323,15 @@ impl<'f> Matcher<'f> {
 
         if !thin {
             let rules = &self.fw.matching;
-            let best = candidates.first().map_or(0.0, |c| c.score);
-            for c in candidates.iter_mut().take(rules.max_areas_per_course) {
+            let best = candidates
+                .iter()
+                .find(|c| c.excluded_by.is_none())
+                .map_or(0.0, |c| c.score);
+            for c in candidates
+                .iter_mut()
+                .filter(|c| c.excluded_by.is_none())
+                .take(rules.max_areas_per_course)
+            {
                 c.selected = c.score >= rules.min_score && c.score >= rules.relative_cutoff * best;
             }
         }
@@ -356,8 +382,14 @@ impl<'f> Matcher<'f> {
 }
 
 /// Records a bucket cue found once (inside a longer entry, or an exclusion, age or off-topic
-/// cue).
-fn note_cue(cues: &mut [CueHits], target: Target, display: &str, in_title: bool) {
+/// cue), or a knowledge area's exclusion or age cue.
+fn note_cue(
+    cues: &mut [CueHits],
+    gates: &mut [AgeGate],
+    target: Target,
+    display: &str,
+    in_title: bool,
+) {
     let push = |list: &mut Vec<String>| {
         if !list.iter().any(|d| d == display) {
             list.push(display.to_string());
@@ -377,6 +409,13 @@ fn note_cue(cues: &mut [CueHits], target: Target, display: &str, in_title: bool)
         Target::Exclude(b) => push(&mut cues[b as usize].exclude),
         Target::Age(b) => cues[b as usize].age += 1,
         Target::OffTopic(b) => push(&mut cues[b as usize].off_topic),
+        Target::AreaExclude(k) => {
+            let gate = &mut gates[k as usize];
+            if gate.exclude.is_none() {
+                gate.exclude = Some(display.to_string());
+            }
+        }
+        Target::AreaAge(k) => gates[k as usize].age = true,
     }
 }
 

@@ -126,3 +126,56 @@ fn a_course_spanning_the_lifespan_is_not_social_emotional_by_its_knowledge_areas
     );
     assert_eq!(early.bucket.bucket, "social-emotional", "{early:?}");
 }
+
+#[test]
+fn a_knowledge_area_of_one_age_group_is_not_matched_from_text_about_another() {
+    // "depression" shows Mental & Behavioral Disorders in Adults; about teens it does not,
+    // unless the text also speaks of adults (a parent's depression beside the teen's).
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let adults = "Mental & Behavioral Disorders in Adults";
+    let teens = matcher.match_course(
+        "Depression in Teens",
+        "Recognizing and treating depression and anxiety disorders in adolescents.",
+    );
+    assert!(
+        !selected_names(&fw, &teens).iter().any(|n| n == adults),
+        "{teens:?}"
+    );
+    let gated = teens
+        .candidates
+        .iter()
+        .find(|c| fw.knowledge_areas[c.ka].name == adults)
+        .expect("still scored, for the explanation");
+    assert_eq!(gated.excluded_by.as_deref(), Some("teen"));
+
+    let mothers = matcher.match_course(
+        "Depression in Teen Mothers",
+        "Recognizing and treating depression and anxiety disorders in adolescent mothers.",
+    );
+    assert!(
+        selected_names(&fw, &mothers).iter().any(|n| n == adults),
+        "{mothers:?}"
+    );
+
+    // Infant development from "brain development" only when infants are in view.
+    let development = "Infant/Young Child Development & Behavior";
+    let teen_brain = matcher.match_course(
+        "The Adolescent Brain",
+        "How brain development in adolescence shapes risk taking and emotions.",
+    );
+    assert!(
+        !selected_names(&fw, &teen_brain)
+            .iter()
+            .any(|n| n == development)
+    );
+    let baby_brain = matcher.match_course(
+        "The Developing Brain",
+        "How brain development in infancy shapes emotions and self-regulation.",
+    );
+    assert!(
+        selected_names(&fw, &baby_brain)
+            .iter()
+            .any(|n| n == development)
+    );
+}
