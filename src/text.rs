@@ -126,13 +126,17 @@ fn push_gap(out: &mut Vec<Token>) {
 }
 
 enum Piece<'a> {
-    Word(&'a str),
+    /// A word, and whether it begins or ends a hyphenated compound ("well-being",
+    /// "follow-up", "in-home"; not "to" in "birth-to-three").
+    Word(&'a str, bool),
     Break,
 }
 
 /// Words, and breaks where a sentence or a bracket ends or begins.
 fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut rest = text;
+    // True when the last word ended right before a hyphen that a letter or digit follows.
+    let mut hyphen_before = false;
     std::iter::from_fn(move || {
         loop {
             let mut chars = rest.char_indices();
@@ -144,7 +148,16 @@ fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
                     .map_or(rest.len(), |(i, _)| i);
                 let word = &rest[..end];
                 rest = &rest[end..];
-                return Some(Piece::Word(word));
+                let joined_after = rest
+                    .strip_prefix('-')
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+                let edge = hyphen_before != joined_after;
+                hyphen_before = joined_after;
+                return Some(Piece::Word(word, edge));
+            }
+            if c != '-' {
+                hyphen_before = false;
             }
             let next = rest[c.len_utf8()..].chars().next();
             let is_break = match c {
@@ -215,12 +228,12 @@ impl Analyzer {
     /// "parent-infant"); runs of gaps collapse into one.
     pub fn tokens_into(&self, text: &str, out: &mut Vec<Token>) {
         for piece in pieces(text) {
-            let raw = match piece {
+            let (raw, hyphenated) = match piece {
                 Piece::Break => {
                     push_gap(out);
                     continue;
                 }
-                Piece::Word(raw) => raw,
+                Piece::Word(raw, joined) => (raw, joined),
             };
             let word = fold(raw);
             if word.is_empty() {
@@ -232,7 +245,9 @@ impl Analyzer {
                 && raw.chars().any(|c| c.is_alphabetic())
                 && raw.chars().all(|c| !c.is_lowercase())
                 && self.acronyms.contains(&word);
-            if !is_acronym && self.stop.contains(word.as_str()) {
+            // A stop word at either end of a hyphenated compound is part of a word
+            // ("well-being" is not "well").
+            if !is_acronym && !hyphenated && self.stop.contains(word.as_str()) {
                 if !CONJUNCTIONS.contains(&word.as_str()) {
                     push_gap(out);
                 }
@@ -246,7 +261,10 @@ impl Analyzer {
             } else {
                 self.stem(&word)
             };
-            let informative = !numeric && word.len() > 1 && !self.generic.contains(word.as_str());
+            let informative = !numeric
+                && word.len() > 1
+                && !self.generic.contains(word.as_str())
+                && !self.stop.contains(word.as_str());
             out.push(Token {
                 word,
                 key,
@@ -329,6 +347,19 @@ mod tests {
             .map(|t| t.key)
             .collect();
         assert_eq!(keys, ["attach", "|", "infant", "toddler", "|", "parent"]);
+    }
+
+    #[test]
+    fn a_stop_word_ending_a_hyphenated_compound_is_kept() {
+        let a = Analyzer::default();
+        let keys =
+            |text: &str| -> Vec<String> { a.tokens(text).into_iter().map(|t| t.key).collect() };
+        // "well-being" is not "well"; "follow-up" is not "follow".
+        assert_eq!(keys("staff well-being"), ["staff", "well", "be"]);
+        assert_eq!(keys("a follow-up visit"), ["follow", "up", "visit"]);
+        assert_ne!(keys("as well as"), keys("well-being"));
+        // Inside a compound a stop word still leaves a gap, as when written apart.
+        assert_eq!(keys("birth-to-three"), keys("birth to three"));
     }
 
     #[test]

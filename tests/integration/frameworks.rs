@@ -101,3 +101,39 @@ fn a_closed_pipe_ends_the_output_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn no_bundled_vocabulary_entry_begins_or_ends_with_a_stop_word() {
+    // Matching drops stop words, so "under five" would match every "five" and "well-being"
+    // every "well" if the analyzer did not keep compounds: an entry must not lean on a word
+    // that matching ignores at its edges.
+    use crosswalk::text::GAP;
+    let mut leaning = Vec::new();
+    for bundled in crosswalk::framework::BUNDLED {
+        let fw = crosswalk::framework::load(bundled.id).expect("bundled framework");
+        let analyzer = crosswalk::matcher::Index::build(&fw).analyzer;
+        let ka_entries = fw.knowledge_areas.iter().flat_map(|k| {
+            k.terms
+                .iter()
+                .chain(&k.related)
+                .chain(&k.context)
+                .chain(&k.exclude_cues)
+                .chain(&k.age_cues)
+        });
+        let bucket_entries = fw.buckets.iter().flat_map(|b| {
+            b.cues
+                .iter()
+                .chain(&b.exclude_cues)
+                .chain(&b.age_cues)
+                .chain(&b.off_topic_cues)
+        });
+        for entry in ka_entries.chain(bucket_entries) {
+            let tokens = analyzer.tokens(entry);
+            let edge_gap = |t: Option<&crosswalk::text::Token>| t.is_some_and(|t| t.key == GAP);
+            if edge_gap(tokens.first()) || edge_gap(tokens.last()) {
+                leaning.push(format!("{}: {entry}", bundled.id));
+            }
+        }
+    }
+    assert!(leaning.is_empty(), "{leaning:#?}");
+}
