@@ -11,11 +11,38 @@ use super::index::Index;
 /// another real word ("evacuation", "evaluation"); so are letters added at the end, which
 /// make an inflection ("experienced", "experience").
 pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)> {
-    let len = word.chars().count();
-    if len < 8 || word.chars().any(|c| c.is_ascii_digit()) {
+    if word.chars().count() < LONG {
         return None;
     }
-    let first = word.chars().next()?;
+    closest(index, word)
+}
+
+/// Words this long or longer are corrected on their own; shorter ones only in context.
+const LONG: usize = 8;
+/// Shortest word corrected at all.
+const SHORTEST: usize = 4;
+
+/// The vocabulary words a short misspelled word (four to seven letters: "helth", "erly") may
+/// stand for, by the same typing edits as [`correct`]. Short words have many neighbours, so
+/// the caller accepts one only where it forms a vocabulary phrase with the word beside it.
+pub fn short_candidates<'i>(
+    index: &'i Index,
+    word: &str,
+) -> impl Iterator<Item = &'i (String, String)> {
+    let len = word.chars().count();
+    let eligible = (SHORTEST..LONG).contains(&len) && word.is_ascii();
+    let words = if eligible {
+        candidate_run(index, word)
+    } else {
+        &[][..]
+    };
+    words
+        .iter()
+        .filter(move |(candidate, _)| is_typing_slip(word, candidate))
+}
+
+/// The vocabulary words within one byte of `word`'s length that share its first byte.
+fn candidate_run<'i>(index: &'i Index, word: &str) -> &'i [(String, String)] {
     // Words are sorted by first byte, then byte length: a typing edit changes the length by
     // at most one byte, so only three short runs of the list are candidates.
     let lead = word.as_bytes()[0];
@@ -23,39 +50,42 @@ pub fn correct<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)>
     let words = &index.words;
     let start = words.partition_point(|(w, _)| (w.as_bytes()[0], w.len()) < (lead, bytes - 1));
     let end = words.partition_point(|(w, _)| (w.as_bytes()[0], w.len()) <= (lead, bytes + 1));
-    let mut best: Option<(usize, f64, &(String, String))> = None;
-    for entry in words[start..end]
+    &words[start..end]
+}
+
+/// One dropped, doubled, added or swapped letter, not at the end (an inflection) and not a
+/// changed letter (mostly another real word).
+fn is_typing_slip(word: &str, candidate: &str) -> bool {
+    let len = word.chars().count();
+    let clen = candidate.chars().count();
+    word.chars().next() == candidate.chars().next()
+        && clen.abs_diff(len) <= 1
+        && one_typing_edit(word, candidate)
+        && strsim::damerau_levenshtein(word, candidate) == 1
+        && !inflection(word, candidate)
+        && (clen != len || same_letters(word, candidate))
+}
+
+fn closest<'i>(index: &'i Index, word: &str) -> Option<&'i (String, String)> {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // Every slip is one edit away: the most similar by Jaro-Winkler wins, ties by spelling.
+    let mut best: Option<(f64, &(String, String))> = None;
+    for entry in candidate_run(index, word)
         .iter()
-        .filter(|(w, _)| w.starts_with(first))
+        .filter(|(candidate, _)| is_typing_slip(word, candidate))
     {
-        let candidate = &entry.0;
-        let clen = candidate.chars().count();
-        if clen.abs_diff(len) > 1 {
-            continue;
-        }
-        if !one_typing_edit(word, candidate) {
-            continue;
-        }
-        let distance = strsim::damerau_levenshtein(word, candidate);
-        if distance != 1 || inflection(word, candidate) {
-            continue;
-        }
-        if clen == len && !same_letters(word, candidate) {
-            continue; // a substitution
-        }
-        let similarity = strsim::jaro_winkler(word, candidate);
+        let similarity = strsim::jaro_winkler(word, &entry.0);
         let better = match best {
             None => true,
-            Some((d, s, (w, _))) => {
-                distance < d
-                    || (distance == d && (similarity > s || (similarity == s && candidate < w)))
-            }
+            Some((s, (w, _))) => similarity > s || (similarity == s && entry.0 < *w),
         };
         if better {
-            best = Some((distance, similarity, entry));
+            best = Some((similarity, entry));
         }
     }
-    best.map(|(_, _, entry)| entry)
+    best.map(|(_, entry)| entry)
 }
 
 /// A cheap test, byte by byte, that `a` and `b` are one dropped, added or swapped letter

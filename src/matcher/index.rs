@@ -75,6 +75,9 @@ pub struct Index {
     pub words: Vec<(String, String)>,
     /// Folded misspellings and the (word, key) they stand for.
     pub spelling: FxHashMap<String, (String, String)>,
+    /// Pairs of keys that stand next to each other in some multi-word entry ("mental",
+    /// "health"): the context that confirms a short misspelled word's reading.
+    pub pairs: FxHashSet<(String, String)>,
 }
 
 impl Index {
@@ -162,6 +165,7 @@ struct Builder {
     displays: Vec<String>,
     known_keys: FxHashSet<String>,
     words: HashMap<String, String>,
+    pairs: FxHashSet<(String, String)>,
 }
 
 impl Builder {
@@ -178,8 +182,14 @@ impl Builder {
         }
         for t in tokens.iter().filter(|t| t.key != GAP) {
             self.known_keys.insert(t.key.clone());
-            if !t.key.starts_with('#') && t.word.chars().count() >= 6 {
+            if !t.key.starts_with('#') && t.word.chars().count() >= 4 {
                 self.words.insert(t.word.clone(), t.key.clone());
+            }
+        }
+        for pair in tokens.windows(2) {
+            if pair[0].key != GAP && pair[1].key != GAP {
+                self.pairs
+                    .insert((pair[0].key.clone(), pair[1].key.clone()));
             }
         }
         let extra_words = (tokens.len().min(3) - 1) as f32;
@@ -252,6 +262,7 @@ impl Builder {
             known_keys: self.known_keys,
             words,
             spelling: FxHashMap::default(),
+            pairs: self.pairs,
         }
     }
 }

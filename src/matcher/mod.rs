@@ -370,6 +370,30 @@ impl<'f> Matcher<'f> {
                 corrected[i] = true;
             }
         }
+        // A short unknown word is read as a vocabulary word one slip away only where it then
+        // forms a vocabulary phrase with the word beside it ("mental helth").
+        for i in 0..tokens.len() {
+            let token = &tokens[i];
+            if corrected[i]
+                || !token.informative
+                || token.key.starts_with('#')
+                || self.index.known_keys.contains(&token.key)
+            {
+                continue;
+            }
+            let before = i.checked_sub(1).map(|j| tokens[j].key.as_str());
+            let after = tokens.get(i + 1).map(|t| t.key.as_str());
+            let found = fuzzy::short_candidates(&self.index, &token.word).find(|(_, key)| {
+                let pair =
+                    |a: &str, b: &str| self.index.pairs.contains(&(a.to_string(), b.to_string()));
+                before.is_some_and(|b| pair(b, key)) || after.is_some_and(|a| pair(key, a))
+            });
+            if let Some((word, key)) = found {
+                corrections.push((tokens[i].word.clone(), word.clone()));
+                tokens[i].key = key.clone();
+                corrected[i] = true;
+            }
+        }
         let mut starts = Vec::with_capacity(tokens.len());
         let keys = key_string(&tokens, &mut starts);
         FieldText {

@@ -179,3 +179,21 @@ fn a_knowledge_area_of_one_age_group_is_not_matched_from_text_about_another() {
             .any(|n| n == development)
     );
 }
+
+#[test]
+fn a_short_misspelled_word_is_read_only_where_it_completes_a_phrase() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course("Erly Childhood Mental Helth Consultation", "");
+    let read: Vec<(&str, &str)> = m
+        .corrections
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert!(read.contains(&("erly", "early")), "{read:?}");
+    assert!(read.contains(&("helth", "health")), "{read:?}");
+    assert_eq!(m.bucket.bucket, "social-emotional", "{m:?}");
+    // Alone, a short word has too many neighbours to guess from.
+    let alone = matcher.match_course("Helth Fair", "");
+    assert!(alone.corrections.is_empty(), "{:?}", alone.corrections);
+}
