@@ -267,6 +267,27 @@ pub struct KnowledgeArea {
 }
 
 impl Framework {
+    /// Every vocabulary entry: knowledge-area names, terms, related and context words and
+    /// age cues, then every bucket's cues.
+    pub fn vocabulary_entries(&self) -> impl Iterator<Item = &str> {
+        let ka = self.knowledge_areas.iter().flat_map(|k| {
+            std::iter::once(&k.name)
+                .chain(&k.terms)
+                .chain(&k.related)
+                .chain(&k.context)
+                .chain(&k.exclude_cues)
+                .chain(&k.age_cues)
+        });
+        let buckets = self.buckets.iter().flat_map(|b| {
+            b.cues
+                .iter()
+                .chain(&b.exclude_cues)
+                .chain(&b.age_cues)
+                .chain(&b.off_topic_cues)
+        });
+        ka.chain(buckets).map(String::as_str)
+    }
+
     /// The area with this id.
     pub fn area(&self, id: &str) -> Option<&Area> {
         self.areas.iter().find(|a| a.id == id)

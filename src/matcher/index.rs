@@ -83,7 +83,7 @@ pub struct Index {
 impl Index {
     /// Compiles a framework's vocabulary.
     pub fn build(fw: &Framework) -> Self {
-        let acronyms: FxHashSet<String> = all_entries(fw).flat_map(acronyms_in).collect();
+        let acronyms: FxHashSet<String> = fw.vocabulary_entries().flat_map(acronyms_in).collect();
         let analyzer = Analyzer::new(acronyms);
 
         let mut builder = Builder::default();
@@ -279,24 +279,4 @@ pub fn key_string(tokens: &[Token], starts: &mut Vec<usize>) -> String {
         s.push(' ');
     }
     s
-}
-
-fn all_entries(fw: &Framework) -> impl Iterator<Item = &str> {
-    let ka = fw.knowledge_areas.iter().flat_map(|k| {
-        std::iter::once(k.name.as_str())
-            .chain(k.terms.iter().map(String::as_str))
-            .chain(k.related.iter().map(String::as_str))
-            .chain(k.context.iter().map(String::as_str))
-            .chain(k.exclude_cues.iter().map(String::as_str))
-            .chain(k.age_cues.iter().map(String::as_str))
-    });
-    let buckets = fw.buckets.iter().flat_map(|b| {
-        b.cues
-            .iter()
-            .chain(&b.exclude_cues)
-            .chain(&b.age_cues)
-            .chain(&b.off_topic_cues)
-            .map(String::as_str)
-    });
-    ka.chain(buckets)
 }

@@ -112,22 +112,7 @@ fn no_bundled_vocabulary_entry_begins_or_ends_with_a_stop_word() {
     for bundled in crosswalk::framework::BUNDLED {
         let fw = crosswalk::framework::load(bundled.id).expect("bundled framework");
         let analyzer = crosswalk::matcher::Index::build(&fw).analyzer;
-        let ka_entries = fw.knowledge_areas.iter().flat_map(|k| {
-            k.terms
-                .iter()
-                .chain(&k.related)
-                .chain(&k.context)
-                .chain(&k.exclude_cues)
-                .chain(&k.age_cues)
-        });
-        let bucket_entries = fw.buckets.iter().flat_map(|b| {
-            b.cues
-                .iter()
-                .chain(&b.exclude_cues)
-                .chain(&b.age_cues)
-                .chain(&b.off_topic_cues)
-        });
-        for entry in ka_entries.chain(bucket_entries) {
+        for entry in fw.vocabulary_entries() {
             let tokens = analyzer.tokens(entry);
             let edge_gap = |t: Option<&crosswalk::text::Token>| t.is_some_and(|t| t.key == GAP);
             if edge_gap(tokens.first()) || edge_gap(tokens.last()) {
