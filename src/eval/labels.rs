@@ -4,11 +4,10 @@
 use crate::audit::{AuditOptions, Loaded};
 use crate::catalog::{self, Cell, RawRow, normalize_header};
 use crate::error::{Error, Result};
-use crate::framework::Framework;
+use crate::framework::{Framework, KaResolver};
 use crate::normalize::{self, Course};
 use crate::source::{SourceRef, column_letters};
-use crate::text::fold;
-use std::collections::HashMap;
+use crate::framework::label_key;
 
 /// Header names (folded) of the label columns.
 const KA_HEADERS: &[&str] = &[
@@ -52,79 +51,6 @@ struct LabelColumns {
     knowledge_areas: usize,
     primary: Option<usize>,
     bucket: usize,
-}
-
-/// Resolves knowledge-area labels: exact names, "Area: Name" for names two areas share, or ids.
-pub struct KaResolver<'f> {
-    fw: &'f Framework,
-    by_key: HashMap<String, Vec<usize>>,
-}
-
-impl<'f> KaResolver<'f> {
-    /// Indexes the framework's knowledge-area names and ids.
-    pub fn new(fw: &'f Framework) -> Self {
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, ka) in fw.knowledge_areas.iter().enumerate() {
-            let qualified = format!("{}: {}", fw.area_name_of(ka), ka.name);
-            for key in [key(&ka.name), key(&ka.id), key(&qualified)] {
-                let entry = by_key.entry(key).or_default();
-                if !entry.contains(&i) {
-                    entry.push(i);
-                }
-            }
-        }
-        Self { fw, by_key }
-    }
-
-    /// The knowledge areas a cell names, separated by `;` or line breaks, in order.
-    pub fn resolve_list(&self, cell: &str) -> std::result::Result<Vec<usize>, String> {
-        cell.split([';', '\n'])
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| self.resolve(l))
-            .collect()
-    }
-
-    /// The knowledge area a label names, or why it names none.
-    pub fn resolve(&self, label: &str) -> std::result::Result<usize, String> {
-        match self.by_key.get(&key(label)).map(Vec::as_slice) {
-            Some([one]) => Ok(*one),
-            Some(several) => {
-                let names: Vec<String> = several
-                    .iter()
-                    .map(|&i| {
-                        let ka = &self.fw.knowledge_areas[i];
-                        format!("'{}: {}'", self.fw.area_name_of(ka), ka.name)
-                    })
-                    .collect();
-                Err(format!(
-                    "'{label}' names {} knowledge areas; write {}",
-                    several.len(),
-                    names.join(" or ")
-                ))
-            }
-            None => {
-                let closest = self
-                    .fw
-                    .knowledge_areas
-                    .iter()
-                    .map(|ka| (strsim::jaro_winkler(&key(label), &key(&ka.name)), &ka.name))
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                let hint = match closest {
-                    Some((score, name)) if score >= 0.8 => format!("; did you mean '{name}'?"),
-                    _ => String::new(),
-                };
-                Err(format!(
-                    "'{label}' is not a knowledge area of {}{hint}",
-                    self.fw.framework.id
-                ))
-            }
-        }
-    }
-}
-
-fn key(text: &str) -> String {
-    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Reads labeled catalogs. Label errors stop the run with the file, row and column.
@@ -245,7 +171,7 @@ fn parse_kas(resolver: &KaResolver, cell: &str, at: Located) -> Result<Vec<usize
 }
 
 fn parse_bucket(fw: &Framework, cell: &str, at: Located) -> Result<String> {
-    let wanted = key(cell);
+    let wanted = label_key(cell);
     if wanted.is_empty() {
         return Err(at.error("no bucket label".to_string()));
     }
@@ -254,7 +180,7 @@ fn parse_bucket(fw: &Framework, cell: &str, at: Located) -> Result<String> {
     }
     fw.buckets
         .iter()
-        .find(|b| key(&b.id) == wanted || key(&b.name) == wanted)
+        .find(|b| label_key(&b.id) == wanted || label_key(&b.name) == wanted)
         .map(|b| b.id.clone())
         .ok_or_else(|| {
             let ids: Vec<&str> = fw.buckets.iter().map(|b| b.id.as_str()).collect();

@@ -6,7 +6,8 @@ mod baseline;
 pub mod labels;
 mod metrics;
 
-pub use labels::{KaResolver, LabeledCourse, LabeledSet};
+pub use crate::framework::KaResolver;
+pub use labels::{LabeledCourse, LabeledSet};
 pub use metrics::{Accuracy, Confusion, Prf, Scores};
 
 use crate::framework::Framework;

@@ -5,12 +5,15 @@
 //! same format (specified in `mappings/README.md`). Every file is validated on load.
 
 mod model;
+mod resolve;
 mod validate;
 
 pub use model::{
     Area, Bucket, CountingRules, CoverageRules, EvidencedBy, Framework, FrameworkInfo,
     KnowledgeArea, MatchingRules, Requirement, RequirementKind,
 };
+pub(crate) use resolve::label_key;
+pub use resolve::KaResolver;
 pub use validate::validate;
 
 use crate::error::{Error, Result};
