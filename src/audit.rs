@@ -273,6 +273,7 @@ pub fn assemble(
         area: fw.area_name_of(&fw.knowledge_areas[s.ka]).to_string(),
         score: s.score,
         evidence: s.evidence,
+        like: s.like,
         via: s.via,
         decided_by: s.reviewed.then(|| "reviewer".to_string()),
     };

@@ -172,6 +172,24 @@ pub struct FrameworkArg {
     /// A bundled framework id or the path of a framework file.
     #[arg(long, value_name = "ID|PATH", default_value = crosswalk::framework::DEFAULT_ID)]
     pub framework: String,
+    /// Score with the framework's vocabulary alone, without the labeled example courses it
+    /// learns from.
+    #[arg(long)]
+    pub no_examples: bool,
+}
+
+impl FrameworkArg {
+    /// The matcher these options ask for.
+    pub fn matcher<'f>(
+        &self,
+        fw: &'f crosswalk::framework::Framework,
+    ) -> crosswalk::matcher::Matcher<'f> {
+        if self.no_examples {
+            crosswalk::matcher::Matcher::with_examples(fw, Vec::new())
+        } else {
+            crosswalk::matcher::Matcher::new(fw)
+        }
+    }
 }
 
 /// Arguments of `crosswalk match`.

@@ -197,6 +197,7 @@ pub fn restate(m: &CourseMatch, cw: &Crosswalk, from: &Framework, to: &Framework
                 }),
                 reviewed: score.reviewed,
                 excluded_by: None,
+                like: score.like.clone(),
             });
         }
     }

@@ -337,6 +337,7 @@ fn apply_one(fw: &Framework, d: &Decision, m: &mut CourseMatch) {
                 via: None,
                 reviewed: true,
                 excluded_by: None,
+                like: Vec::new(),
             }),
         }
     }
@@ -344,10 +345,17 @@ fn apply_one(fw: &Framework, d: &Decision, m: &mut CourseMatch) {
         let names: Vec<String> = d.add.iter().map(|id| name(id)).collect();
         note.push(format!("added {}", names.join("; ")));
     }
-    // Reviewer-added areas first, then the rest by score.
+    // Reviewer-added areas first, then the accepted ones, then the rest by score.
+    let added: Vec<usize> = d
+        .add
+        .iter()
+        .filter_map(|id| fw.knowledge_area_index(id))
+        .collect();
     m.candidates.sort_by(|a, b| {
-        (b.reviewed && b.selected)
-            .cmp(&(a.reviewed && a.selected))
+        added
+            .contains(&b.ka)
+            .cmp(&added.contains(&a.ka))
+            .then((b.reviewed && b.selected).cmp(&(a.reviewed && a.selected)))
             .then(b.score.total_cmp(&a.score))
             .then(a.ka.cmp(&b.ka))
     });

@@ -6,7 +6,6 @@ use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::{Limits, ReadOptions};
 use crosswalk::crosswalk::{find as find_crosswalk, restate};
 use crosswalk::framework;
-use crosswalk::matcher::Matcher;
 use crosswalk::normalize::NormalizeOptions;
 use crosswalk::output::write_atomic;
 use crosswalk::report::{terminal, workbook};
@@ -52,7 +51,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     let bar = progress_bar(args.quiet);
     let mut clock = Stopwatch::new(args.timings);
     // The matcher is built while the catalog is read.
-    let (loaded, matcher) = rayon::join(|| audit::load(&options), || Matcher::new(&fw));
+    let (loaded, matcher) = rayon::join(|| audit::load(&options), || args.framework.matcher(&fw));
     let loaded = loaded?;
     clock.lap("read and normalize");
     let mut matches = audit::match_with(

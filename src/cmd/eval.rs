@@ -24,7 +24,11 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     };
     let set = eval::labels::read(&fw, &options)?;
     let courses: Vec<_> = set.courses.iter().map(|c| c.course.clone()).collect();
-    let matches = audit::match_all(&fw, &courses, args.threads, &|_, _| {})?;
+    let matcher = args
+        .framework
+        .matcher(&fw)
+        .holding_out_copies(eval::COPY_SIMILARITY);
+    let matches = audit::match_with(&matcher, &courses, args.threads, &|_, _| {})?;
     let report = eval::evaluate(&fw, &set, &matches);
     if let Some(target) = &args.json {
         super::write_json(target, &report)?;

@@ -2,7 +2,6 @@
 
 use crate::cli::MatchArgs;
 use crosswalk::framework;
-use crosswalk::matcher::Matcher;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -15,6 +14,8 @@ struct Row<'a> {
     evidence: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     excluded_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    like: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -27,9 +28,15 @@ struct Output<'a> {
     knowledge_areas: Vec<Row<'a>>,
 }
 
+/// Titles quoted and joined for a line of text.
+fn quoted(titles: &[String]) -> String {
+    let quoted: Vec<String> = titles.iter().map(|t| format!("'{t}'")).collect();
+    quoted.join(", ")
+}
+
 pub fn run(args: MatchArgs) -> anyhow::Result<()> {
     let fw = framework::load(&args.framework.framework)?;
-    let matcher = Matcher::new(&fw);
+    let matcher = args.framework.matcher(&fw);
     let text = args.text.join(" ");
     let title = args.title.as_deref().unwrap_or("");
     let result = matcher.match_course(title, &text);
@@ -47,6 +54,7 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
                 matched: c.selected,
                 evidence: &c.evidence,
                 excluded_by: c.excluded_by.as_deref(),
+                like: &c.like,
             }
         })
         .collect();
@@ -82,6 +90,9 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
         );
         if !row.evidence.is_empty() {
             println!("         evidence: {}", row.evidence.join(", "));
+        }
+        if !row.like.is_empty() {
+            println!("         like: {}", quoted(row.like));
         }
         if let Some(word) = row.excluded_by {
             println!("         not matched: the text is about another age group ('{word}')");

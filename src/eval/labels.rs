@@ -4,10 +4,10 @@
 use crate::audit::{AuditOptions, Loaded};
 use crate::catalog::{self, Cell, RawRow, normalize_header};
 use crate::error::{Error, Result};
+use crate::framework::label_key;
 use crate::framework::{Framework, KaResolver};
 use crate::normalize::{self, Course};
 use crate::source::{SourceRef, column_letters};
-use crate::framework::label_key;
 
 /// Header names (folded) of the label columns.
 const KA_HEADERS: &[&str] = &[

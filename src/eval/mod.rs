@@ -6,6 +6,10 @@ mod baseline;
 pub mod labels;
 mod metrics;
 
+/// In evaluation, labeled examples at least this alike to the course evaluated (cosine
+/// similarity of their wording) are taken for copies of it and do not vote.
+pub const COPY_SIMILARITY: f32 = 0.85;
+
 pub use crate::framework::KaResolver;
 pub use labels::{LabeledCourse, LabeledSet};
 pub use metrics::{Accuracy, Confusion, Prf, Scores};

@@ -12,8 +12,8 @@ pub use model::{
     Area, Bucket, CountingRules, CoverageRules, EvidencedBy, Framework, FrameworkInfo,
     KnowledgeArea, MatchingRules, Requirement, RequirementKind,
 };
-pub(crate) use resolve::label_key;
 pub use resolve::KaResolver;
+pub(crate) use resolve::label_key;
 pub use validate::validate;
 
 use crate::error::{Error, Result};
@@ -50,6 +50,70 @@ pub const BUNDLED: &[Bundled] = &[
         text: include_str!("../../mappings/imh-consultant.toml"),
     },
 ];
+
+/// A labeled example set shipped inside the binary: labeled catalogs (CSV) whose knowledge
+/// areas are named as in the framework of the same id.
+pub struct BundledExamples {
+    /// The set's id, named by a framework's `matching.examples`.
+    pub id: &'static str,
+    /// The files: (name, CSV text).
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+/// The example sets embedded in the binary.
+pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
+    id: "imhm-c-2025",
+    files: &[
+        (
+            "tuning.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning.csv"),
+        ),
+        (
+            "tuning2.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning2.csv"),
+        ),
+        (
+            "tuning3.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning3.csv"),
+        ),
+        (
+            "tuning4.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning4.csv"),
+        ),
+        (
+            "tuning5.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning5.csv"),
+        ),
+        (
+            "tuning6.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning6.csv"),
+        ),
+        (
+            "tuning7.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning7.csv"),
+        ),
+        (
+            "tuning8.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning8.csv"),
+        ),
+        (
+            "tuning9.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning9.csv"),
+        ),
+        (
+            "tuning10.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning10.csv"),
+        ),
+        (
+            "tuning11.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning11.csv"),
+        ),
+        (
+            "tuning12.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning12.csv"),
+        ),
+    ],
+}];
 
 /// The id of the default framework.
 pub const DEFAULT_ID: &str = "imhm-c-2025";

@@ -92,6 +92,11 @@ pub struct MatchingRules {
     /// Fewer informative words than this and a course is flagged as too thin to judge.
     #[serde(default = "default_min_words")]
     pub min_informative_words: usize,
+    /// A bundled set of labeled example courses whose labels also count, by likeness of
+    /// wording, toward a course's scores (e.g. "imhm-c-2025"). A framework with a
+    /// `vocabulary_base` and no set of its own uses its base's, through `vocabulary_from`.
+    #[serde(default)]
+    pub examples: Option<String>,
 }
 
 impl Default for MatchingRules {
@@ -101,6 +106,7 @@ impl Default for MatchingRules {
             relative_cutoff: default_relative_cutoff(),
             max_areas_per_course: default_max_areas(),
             min_informative_words: default_min_words(),
+            examples: None,
         }
     }
 }

@@ -17,6 +17,16 @@ pub fn validate(fw: &Framework) -> Vec<String> {
         problems.push("no [[knowledge_areas]]".to_string());
     }
 
+    if let Some(set) = &fw.matching.examples
+        && !super::BUNDLED_EXAMPLES.iter().any(|b| b.id == set)
+    {
+        let known: Vec<&str> = super::BUNDLED_EXAMPLES.iter().map(|b| b.id).collect();
+        problems.push(format!(
+            "matching.examples '{set}' is not a bundled example set (bundled: {})",
+            known.join(", ")
+        ));
+    }
+
     let mut area_ids = HashSet::new();
     for area in &fw.areas {
         if !area_ids.insert(area.id.as_str()) {

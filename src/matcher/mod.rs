@@ -10,6 +10,7 @@
 
 mod boilerplate;
 mod bucket;
+pub mod examples;
 mod fuzzy;
 mod index;
 
@@ -19,6 +20,7 @@ pub use index::Index;
 
 use crate::framework::Framework;
 use crate::text::Token;
+use examples::{Example, ExampleIndex};
 use index::{Target, key_string};
 use serde::Serialize;
 
@@ -34,6 +36,8 @@ const TITLE_WEIGHT: f32 = 2.0;
 const SCALE: f32 = 7.8;
 /// Evidence entries kept per match.
 const MAX_EVIDENCE: usize = 6;
+/// Titles of like examples kept per match.
+const MAX_LIKE: usize = 3;
 
 /// A knowledge area a course was scored against.
 #[derive(Debug, Clone, Serialize)]
@@ -53,6 +57,10 @@ pub struct KaScore {
     /// The word of another age group that kept this knowledge area from matching.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded_by: Option<String>,
+    /// Titles of labeled examples worded like the course that teach this knowledge area;
+    /// their vote is part of the score.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub like: Vec<String>,
 }
 
 /// Everything the matcher concluded about one course.
@@ -125,6 +133,9 @@ pub(crate) struct CueHits {
 pub struct Matcher<'f> {
     fw: &'f Framework,
     index: Index,
+    examples: Option<ExampleIndex>,
+    /// Examples at least this alike are taken for copies of the course and do not vote.
+    copy_similarity: Option<f32>,
 }
 
 struct FieldText {
@@ -135,12 +146,57 @@ struct FieldText {
 }
 
 impl<'f> Matcher<'f> {
-    /// Compiles the framework's vocabulary.
+    /// Compiles the framework's vocabulary and indexes its bundled examples
+    /// ([`examples::bundled_for`]).
     pub fn new(fw: &'f Framework) -> Self {
-        Self {
+        // Bundled example sets are checked by the test suite; a set that could not be read
+        // leaves the vocabulary alone to decide.
+        let bundled = examples::bundled_for(fw).unwrap_or_default();
+        Self::with_examples(fw, bundled)
+    }
+
+    /// Compiles the framework's vocabulary and indexes these examples (none: the vocabulary
+    /// alone decides).
+    pub fn with_examples(fw: &'f Framework, examples: Vec<Example>) -> Self {
+        let mut matcher = Self {
             fw,
             index: Index::build(fw),
+            examples: None,
+            copy_similarity: None,
+        };
+        if !examples.is_empty() {
+            let analyzed = examples
+                .into_iter()
+                .map(|e| {
+                    let mut ignored = Vec::new();
+                    let title = matcher.field(&e.title, &mut ignored).tokens;
+                    let (content, _) = boilerplate::split(&e.description);
+                    let description = matcher.field(&content, &mut ignored).tokens;
+                    examples::AnalyzedExample {
+                        title,
+                        description,
+                        fingerprint: examples::fingerprint(&e.title, &e.description),
+                        knowledge_areas: e.knowledge_areas,
+                        title_text: e.title,
+                    }
+                })
+                .collect();
+            matcher.examples = Some(ExampleIndex::build(analyzed));
         }
+        matcher
+    }
+
+    /// Takes examples at least `similarity` alike (cosine, 0 to 1) for copies of the course
+    /// being matched: they do not vote. For evaluation, so that figures on labeled courses
+    /// are not flattered by near copies among the examples.
+    pub fn holding_out_copies(mut self, similarity: f32) -> Self {
+        self.copy_similarity = Some(similarity);
+        self
+    }
+
+    /// How many labeled examples the matcher learns from.
+    pub fn example_count(&self) -> usize {
+        self.examples.as_ref().map_or(0, ExampleIndex::len)
     }
 
     /// The framework this matcher scores against.
@@ -159,6 +215,10 @@ impl<'f> Matcher<'f> {
     /// assert_eq!(fw.knowledge_areas[best.ka].name, "Reflective Supervision");
     /// ```
     pub fn match_course(&self, title: &str, description: &str) -> CourseMatch {
+        let print = self
+            .examples
+            .as_ref()
+            .map(|_| examples::fingerprint(title, description));
         let mut corrections = Vec::new();
         let title = self.field(title, &mut corrections);
         let (content, set_aside) = boilerplate::split(description);
@@ -316,27 +376,49 @@ impl<'f> Matcher<'f> {
                     via: None,
                     reviewed: false,
                     excluded_by: gates[k].closed_by().cloned(),
+                    like: Vec::new(),
                 }
             })
             .collect();
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ka.cmp(&b.ka)));
-
         if !thin {
-            let rules = &self.fw.matching;
-            let best = candidates
-                .iter()
-                .find(|c| c.excluded_by.is_none())
-                .map_or(0.0, |c| c.score);
-            for c in candidates
-                .iter_mut()
-                .filter(|c| c.excluded_by.is_none())
-                .take(rules.max_areas_per_course)
-            {
-                c.selected = c.score >= rules.min_score && c.score >= rules.relative_cutoff * best;
+            self.select(&mut candidates);
+        }
+        // The bucket is decided on the course's own words.
+        let bucket = bucket::decide(self.fw, &candidates, &cues, thin, informative_words);
+
+        // Labeled examples worded like the course vote for the knowledge areas its words show.
+        if let (Some(index), Some(print), false) = (&self.examples, print, thin) {
+            let neighbours = index.nearest(
+                &title.tokens,
+                &description.tokens,
+                print,
+                self.copy_similarity,
+            );
+            let votes = examples::vote(index, &neighbours, kas);
+            for c in &mut candidates {
+                let vote = f64::from(votes[c.ka]);
+                if vote > 0.0 {
+                    c.score += vote;
+                    c.like.clear();
+                    for n in &neighbours {
+                        let title = index.title(n.example);
+                        if c.like.len() < MAX_LIKE
+                            && index.labels(n.example).contains(&c.ka)
+                            && !c.like.iter().any(|t| t == title)
+                        {
+                            c.like.push(title.to_string());
+                        }
+                    }
+                }
             }
+            self.select(&mut candidates);
+        }
+        // Scores above 1 ranked and set the cutoff; the score shown stops at 1.
+        for c in &mut candidates {
+            c.score = round3(c.score.min(1.0));
         }
 
-        let bucket = bucket::decide(self.fw, &candidates, &cues, thin, informative_words);
         CourseMatch {
             candidates,
             bucket,
@@ -345,6 +427,26 @@ impl<'f> Matcher<'f> {
             corrections,
             set_aside,
             review: None,
+        }
+    }
+
+    /// Ranks candidates best first and marks the matches: at least the minimum score and near
+    /// the best, at most the framework's number per course, never an age-gated one.
+    fn select(&self, candidates: &mut [KaScore]) {
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ka.cmp(&b.ka)));
+        let rules = &self.fw.matching;
+        let best = candidates
+            .iter()
+            .find(|c| c.excluded_by.is_none())
+            .map_or(0.0, |c| c.score);
+        let mut eligible = 0;
+        for c in candidates.iter_mut() {
+            c.selected = false;
+            if c.excluded_by.is_some() || eligible == rules.max_areas_per_course {
+                continue;
+            }
+            eligible += 1;
+            c.selected = c.score >= rules.min_score && c.score >= rules.relative_cutoff * best;
         }
     }
 

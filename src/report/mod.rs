@@ -227,6 +227,9 @@ pub struct KaMatchReport {
     pub score: f64,
     /// Vocabulary entries found.
     pub evidence: Vec<String>,
+    /// Titles of labeled examples worded like the course that teach this knowledge area.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub like: Vec<String>,
     /// Where the match came from, when restated through a crosswalk.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<crate::crosswalk::Via>,

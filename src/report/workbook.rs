@@ -372,6 +372,10 @@ fn course_row_text(course: &CourseReport) -> CourseRowText {
             );
         }
         let _ = write!(evidence, "{sep}{}: {}", k.name, k.evidence.join(", "));
+        if !k.like.is_empty() {
+            let like: Vec<String> = k.like.iter().map(|t| format!("'{t}'")).collect();
+            let _ = write!(evidence, "; like {}", like.join(", "));
+        }
     }
     let mut flags = String::new();
     let mut flag = |text: std::fmt::Arguments| {

@@ -509,9 +509,9 @@ fn matching_is_the_same_on_one_thread_and_on_many() {
     let inputs = [
         "samples/agency-catalog.xlsx",
         "samples/thin-catalog.csv",
-        "tests/data/labeled/tuning.csv",
+        "mappings/examples/imhm-c-2025/tuning.csv",
         "tests/data/labeled/test.csv",
-        "tests/data/labeled/tuning2.csv",
+        "mappings/examples/imhm-c-2025/tuning2.csv",
     ];
     let with_threads = |n: Option<&str>| {
         let mut args = inputs.to_vec();

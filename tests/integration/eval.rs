@@ -42,7 +42,7 @@ fn test_part_figures_do_not_regress() {
 
 #[test]
 fn counts_add_up_on_the_tuning_part() {
-    let r = eval_json("tests/data/labeled/tuning.csv");
+    let r = eval_json("mappings/examples/imhm-c-2025/tuning.csv");
     let n = r["courses_evaluated"].as_u64().expect("test setup");
     assert_eq!(n, 131);
     let confusion: u64 = r["crosswalk"]["bucket_confusion"]["counts"]

@@ -197,3 +197,94 @@ fn a_short_misspelled_word_is_read_only_where_it_completes_a_phrase() {
     let alone = matcher.match_course("Helth Fair", "");
     assert!(alone.corrections.is_empty(), "{:?}", alone.corrections);
 }
+
+#[test]
+fn every_bundled_framework_learns_from_labeled_examples() {
+    for bundled in framework::BUNDLED {
+        let fw = framework::load(bundled.id).expect("bundled framework");
+        let examples = crosswalk::matcher::examples::bundled_for(&fw)
+            .unwrap_or_else(|e| panic!("{}: {e}", bundled.id));
+        assert!(examples.len() > 500, "{}: {}", bundled.id, examples.len());
+        let labeled = examples
+            .iter()
+            .filter(|e| !e.knowledge_areas.is_empty())
+            .count();
+        assert!(
+            labeled * 10 > examples.len() * 7,
+            "{}: labels lost",
+            bundled.id
+        );
+        assert!(examples.iter().all(|e| {
+            e.knowledge_areas
+                .iter()
+                .all(|&k| k < fw.knowledge_areas.len())
+        }));
+        assert_eq!(Matcher::new(&fw).example_count(), examples.len());
+    }
+}
+
+#[test]
+fn no_course_of_the_test_part_is_a_bundled_example() {
+    let fw = default_framework();
+    let key = |title: &str, description: &str| {
+        format!("{}\n{}", title.trim(), description.trim()).to_lowercase()
+    };
+    let examples: std::collections::HashSet<String> =
+        crosswalk::matcher::examples::bundled_for(&fw)
+            .expect("examples")
+            .iter()
+            .map(|e| key(&e.title, &e.description))
+            .collect();
+    let path = crate::common::root().join("tests/data/labeled/test.csv");
+    let mut reader = csv::Reader::from_path(path).expect("test part");
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.expect("row");
+        rows += 1;
+        let (title, description) = (&record[1], &record[2]);
+        assert!(
+            !examples.contains(&key(title, description)),
+            "test course '{title}' is also an example"
+        );
+    }
+    assert!(rows > 100);
+}
+
+#[test]
+fn labeled_examples_add_to_what_the_words_show_and_are_named() {
+    let fw = default_framework();
+    let title = "Circle of Security Parenting for Foster Parents";
+    let text = "An eight-week group for foster and kinship caregivers of toddlers, using the \
+                COS-P videos to help caregivers see the child's needs on the circle.";
+    let with = Matcher::new(&fw).match_course(title, text);
+    let without = Matcher::with_examples(&fw, Vec::new()).match_course(title, text);
+    let mut shown: Vec<usize> = without.candidates.iter().map(|c| c.ka).collect();
+    let mut boosted: Vec<usize> = with.candidates.iter().map(|c| c.ka).collect();
+    shown.sort_unstable();
+    boosted.sort_unstable();
+    assert_eq!(
+        shown, boosted,
+        "examples never add a knowledge area the words do not show"
+    );
+    let piycrb = fw
+        .knowledge_areas
+        .iter()
+        .position(|k| k.name.starts_with("Parent-Infant/Young Child Relationship"))
+        .expect("knowledge area");
+    let score = |m: &CourseMatch| {
+        m.candidates
+            .iter()
+            .find(|c| c.ka == piycrb)
+            .expect("candidate")
+            .clone()
+    };
+    let (a, b) = (score(&with), score(&without));
+    assert!(a.score > b.score, "{} vs {}", a.score, b.score);
+    assert!(
+        a.like.iter().any(|t| t.contains("Circle of Security")),
+        "{:?}",
+        a.like
+    );
+    assert!(b.like.is_empty());
+    assert_eq!(with.bucket.bucket, without.bucket.bucket);
+}

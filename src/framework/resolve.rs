@@ -1,0 +1,89 @@
+//! Resolving the knowledge areas a label names: exact names, "Area: Name" for names two areas
+//! share, or ids.
+
+use super::Framework;
+use crate::text::fold;
+use std::collections::HashMap;
+
+/// Resolves knowledge-area labels: exact names, "Area: Name" for names two areas share, or ids.
+pub struct KaResolver<'f> {
+    fw: &'f Framework,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl<'f> KaResolver<'f> {
+    /// Indexes the framework's knowledge-area names and ids.
+    pub fn new(fw: &'f Framework) -> Self {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ka) in fw.knowledge_areas.iter().enumerate() {
+            let qualified = format!("{}: {}", fw.area_name_of(ka), ka.name);
+            for key in [
+                label_key(&ka.name),
+                label_key(&ka.id),
+                label_key(&qualified),
+            ] {
+                let entry = by_key.entry(key).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        Self { fw, by_key }
+    }
+
+    /// The knowledge areas a cell names, separated by `;` or line breaks, in order.
+    pub fn resolve_list(&self, cell: &str) -> std::result::Result<Vec<usize>, String> {
+        cell.split([';', '\n'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| self.resolve(l))
+            .collect()
+    }
+
+    /// The knowledge area a label names, or why it names none.
+    pub fn resolve(&self, label: &str) -> std::result::Result<usize, String> {
+        match self.by_key.get(&label_key(label)).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some(several) => {
+                let names: Vec<String> = several
+                    .iter()
+                    .map(|&i| {
+                        let ka = &self.fw.knowledge_areas[i];
+                        format!("'{}: {}'", self.fw.area_name_of(ka), ka.name)
+                    })
+                    .collect();
+                Err(format!(
+                    "'{label}' names {} knowledge areas; write {}",
+                    several.len(),
+                    names.join(" or ")
+                ))
+            }
+            None => {
+                let closest = self
+                    .fw
+                    .knowledge_areas
+                    .iter()
+                    .map(|ka| {
+                        (
+                            strsim::jaro_winkler(&label_key(label), &label_key(&ka.name)),
+                            &ka.name,
+                        )
+                    })
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                let hint = match closest {
+                    Some((score, name)) if score >= 0.8 => format!("; did you mean '{name}'?"),
+                    _ => String::new(),
+                };
+                Err(format!(
+                    "'{label}' is not a knowledge area of {}{hint}",
+                    self.fw.framework.id
+                ))
+            }
+        }
+    }
+}
+
+/// A label folded for comparison: lowercase, accentless, single spaces.
+pub(crate) fn label_key(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,410 @@
+//! Labeled example courses: a course worded like some examples takes a share of their labels
+//! on top of its vocabulary score.
+//!
+//! Examples are indexed as TF-IDF vectors over the words the matcher reads (stems, acronyms,
+//! typo corrections; title words twice). A course's nearest examples by cosine similarity vote
+//! for the knowledge areas they are labeled with, each vote weighted by its similarity. The
+//! vote only adds to knowledge areas the course's own words already show, and counts less when
+//! even the nearest examples are not much alike. An example with the same title and
+//! description as the course is the course itself and never votes.
+
+use crate::error::{Error, Result};
+use crate::framework::{self, Framework, KaResolver};
+use crate::text::{GAP, Token, fold};
+use rustc_hash::FxHashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// How many nearest examples vote.
+pub(crate) const NEIGHBOURS: usize = 5;
+/// The most a unanimous vote adds to a knowledge area's score.
+pub(crate) const VOTE_WEIGHT: f32 = 0.3;
+/// Mean similarity of the voting examples at which their vote counts in full.
+const FULL_SIMILARITY: f32 = 0.25;
+
+/// A labeled course the matcher learns from.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Its title.
+    pub title: String,
+    /// Its description (may be empty).
+    pub description: String,
+    /// The knowledge areas it teaches (framework indices).
+    pub knowledge_areas: Vec<usize>,
+}
+
+/// An example read the way the matcher reads a course.
+pub(crate) struct AnalyzedExample {
+    /// Title tokens.
+    pub title: Vec<Token>,
+    /// Description tokens (boilerplate set aside).
+    pub description: Vec<Token>,
+    /// [`fingerprint`] of its title and description.
+    pub fingerprint: u64,
+    /// Its knowledge areas.
+    pub knowledge_areas: Vec<usize>,
+    /// Its title as written.
+    pub title_text: String,
+}
+
+/// An example near a course, with its cosine similarity.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Neighbour {
+    pub example: u32,
+    pub similarity: f32,
+}
+
+/// Examples indexed for nearest-neighbour search.
+pub(crate) struct ExampleIndex {
+    terms: FxHashMap<String, u32>,
+    idf: Vec<f32>,
+    /// Per term: (example, weight in the example's unit vector).
+    postings: Vec<Vec<(u32, f32)>>,
+    labels: Vec<Vec<usize>>,
+    titles: Vec<String>,
+    fingerprints: Vec<u64>,
+}
+
+/// The identity of a course's text: folded title and description.
+pub(crate) fn fingerprint(title: &str, description: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for word in fold(title).split_whitespace() {
+        word.hash(&mut hasher);
+    }
+    0xffu8.hash(&mut hasher);
+    for word in fold(description).split_whitespace() {
+        word.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Counts of the informative keys in a title and description (title occurrences twice).
+fn term_counts<'t>(title: &'t [Token], description: &'t [Token]) -> FxHashMap<&'t str, f32> {
+    let mut counts: FxHashMap<&str, f32> = FxHashMap::default();
+    let fields = [(title, 2.0), (description, 1.0)];
+    for (tokens, weight) in fields {
+        for t in tokens.iter().filter(|t| t.informative && t.key != GAP) {
+            *counts.entry(t.key.as_str()).or_default() += weight;
+        }
+    }
+    counts
+}
+
+impl ExampleIndex {
+    /// Indexes analyzed examples.
+    pub(crate) fn build(analyzed: Vec<AnalyzedExample>) -> Self {
+        let n = analyzed.len();
+        let mut terms: FxHashMap<String, u32> = FxHashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut docs: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+        for example in &analyzed {
+            let counts = term_counts(&example.title, &example.description);
+            let mut doc = Vec::with_capacity(counts.len());
+            for (key, count) in counts {
+                let next = terms.len() as u32;
+                let id = *terms.entry(key.to_string()).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0);
+                }
+                df[id as usize] += 1;
+                doc.push((id, count));
+            }
+            docs.push(doc);
+        }
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| ((n as f32 + 1.0) / (d as f32 + 1.0)).ln())
+            .collect();
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms.len()];
+        for (e, doc) in docs.iter().enumerate() {
+            let weights: Vec<f32> = doc
+                .iter()
+                .map(|&(t, tf)| (1.0 + tf.ln()) * idf[t as usize])
+                .collect();
+            let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt();
+            if norm == 0.0 {
+                continue;
+            }
+            for (&(t, _), w) in doc.iter().zip(weights) {
+                postings[t as usize].push((e as u32, w / norm));
+            }
+        }
+        let mut labels = Vec::with_capacity(n);
+        let mut titles = Vec::with_capacity(n);
+        let mut fingerprints = Vec::with_capacity(n);
+        for example in analyzed {
+            fingerprints.push(example.fingerprint);
+            labels.push(example.knowledge_areas);
+            titles.push(example.title_text);
+        }
+        Self {
+            terms,
+            idf,
+            postings,
+            labels,
+            titles,
+            fingerprints,
+        }
+    }
+
+    /// How many examples are indexed.
+    pub(crate) fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// The examples most like a course, most alike first; never the course itself, nor an
+    /// example at least `copy` alike (when given).
+    pub(crate) fn nearest(
+        &self,
+        title: &[Token],
+        description: &[Token],
+        print: u64,
+        copy: Option<f32>,
+    ) -> Vec<Neighbour> {
+        let mut query: Vec<(u32, f32)> = Vec::new();
+        for (key, tf) in term_counts(title, description) {
+            if let Some(&t) = self.terms.get(key) {
+                query.push((t, (1.0 + tf.ln()) * self.idf[t as usize]));
+            }
+        }
+        let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm == 0.0 {
+            return Vec::new();
+        }
+        let mut sims = vec![0.0f32; self.len()];
+        for (t, w) in query {
+            for &(e, v) in &self.postings[t as usize] {
+                sims[e as usize] += w / norm * v;
+            }
+        }
+        let mut best: Vec<Neighbour> = Vec::with_capacity(NEIGHBOURS + 1);
+        for (e, &similarity) in sims.iter().enumerate() {
+            if similarity <= 0.0
+                || self.fingerprints[e] == print
+                || copy.is_some_and(|c| similarity >= c)
+            {
+                continue;
+            }
+            if best.len() == NEIGHBOURS
+                && best
+                    .last()
+                    .is_some_and(|last| similarity <= last.similarity)
+            {
+                continue;
+            }
+            let at = best.partition_point(|n| n.similarity >= similarity);
+            best.insert(
+                at,
+                Neighbour {
+                    example: e as u32,
+                    similarity,
+                },
+            );
+            best.truncate(NEIGHBOURS);
+        }
+        best
+    }
+
+    /// The knowledge areas an example is labeled with.
+    pub(crate) fn labels(&self, example: u32) -> &[usize] {
+        &self.labels[example as usize]
+    }
+
+    /// An example's title.
+    pub(crate) fn title(&self, example: u32) -> &str {
+        &self.titles[example as usize]
+    }
+}
+
+/// Per knowledge area, what the neighbours' vote adds to its score (0 where none voted).
+pub(crate) fn vote(index: &ExampleIndex, neighbours: &[Neighbour], kas: usize) -> Vec<f32> {
+    let mut votes = vec![0.0f32; kas];
+    let total: f32 = neighbours.iter().map(|n| n.similarity).sum();
+    if total <= 0.0 {
+        return votes;
+    }
+    let confidence = (total / NEIGHBOURS as f32 / FULL_SIMILARITY).min(1.0);
+    for n in neighbours {
+        for &k in index.labels(n.example) {
+            if let Some(v) = votes.get_mut(k) {
+                *v += VOTE_WEIGHT * confidence * n.similarity / total;
+            }
+        }
+    }
+    votes
+}
+
+/// The examples a framework learns from: its bundled set, or its vocabulary base's set with
+/// each label carried to the knowledge areas that draw vocabulary from it. Fails when a
+/// label names no knowledge area of the framework.
+pub fn bundled_for(fw: &Framework) -> Result<Vec<Example>> {
+    if let Some(set) = &fw.matching.examples {
+        return read_bundled(set, fw, |k| vec![k]);
+    }
+    let Some(base_id) = &fw.framework.vocabulary_base else {
+        return Ok(Vec::new());
+    };
+    let base = framework::load(base_id)?;
+    let Some(set) = &base.matching.examples else {
+        return Ok(Vec::new());
+    };
+    let carried: Vec<Vec<usize>> = base
+        .knowledge_areas
+        .iter()
+        .map(|b| {
+            fw.knowledge_areas
+                .iter()
+                .enumerate()
+                .filter(|(_, ka)| ka.vocabulary_from.contains(&b.id))
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect();
+    read_bundled(set, &base, |k| carried[k].clone())
+}
+
+fn read_bundled(
+    set: &str,
+    labels_fw: &Framework,
+    carry: impl Fn(usize) -> Vec<usize>,
+) -> Result<Vec<Example>> {
+    let Some(bundled) = framework::BUNDLED_EXAMPLES.iter().find(|b| b.id == set) else {
+        return Ok(Vec::new());
+    };
+    let resolver = KaResolver::new(labels_fw);
+    let mut out = Vec::new();
+    for (name, text) in bundled.files {
+        let fail = |message: String| Error::Framework {
+            origin: format!("built-in examples {set}/{name}"),
+            message,
+        };
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().map_err(|e| fail(e.to_string()))?.clone();
+        let column = |name: &str| {
+            header
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+                .ok_or_else(|| fail(format!("no '{name}' column")))
+        };
+        let (title, description, labels) = (
+            column("Title")?,
+            column("Description")?,
+            column("Knowledge areas")?,
+        );
+        for record in reader.records() {
+            let record = record.map_err(|e| fail(e.to_string()))?;
+            let row = record.position().map_or(0, csv::Position::line);
+            let cell = |i: usize| record.get(i).unwrap_or("").to_string();
+            let mut knowledge_areas = Vec::new();
+            for k in resolver
+                .resolve_list(&cell(labels))
+                .map_err(|m| fail(format!("row {row}: {m}")))?
+            {
+                for carried in carry(k) {
+                    if !knowledge_areas.contains(&carried) {
+                        knowledge_areas.push(carried);
+                    }
+                }
+            }
+            out.push(Example {
+                title: cell(title),
+                description: cell(description),
+                knowledge_areas,
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Analyzer;
+
+    fn analyzed(
+        analyzer: &Analyzer,
+        title: &str,
+        description: &str,
+        kas: &[usize],
+    ) -> AnalyzedExample {
+        AnalyzedExample {
+            title: analyzer.tokens(title),
+            description: analyzer.tokens(description),
+            fingerprint: fingerprint(title, description),
+            knowledge_areas: kas.to_vec(),
+            title_text: title.to_string(),
+        }
+    }
+
+    fn index(analyzer: &Analyzer) -> ExampleIndex {
+        ExampleIndex::build(vec![
+            analyzed(
+                analyzer,
+                "Toddler Tantrums",
+                "Why toddlers melt down.",
+                &[0, 1],
+            ),
+            analyzed(
+                analyzer,
+                "Toddler Biting",
+                "Biting in the toddler room.",
+                &[0],
+            ),
+            analyzed(
+                analyzer,
+                "Payroll Basics",
+                "Withholding and deductions.",
+                &[],
+            ),
+        ])
+    }
+
+    #[test]
+    fn the_nearest_examples_come_first_and_the_course_itself_never() {
+        let analyzer = Analyzer::new(Default::default());
+        let index = index(&analyzer);
+        let (title, text) = ("Toddler Tantrums", "Why toddlers melt down.");
+        let near = index.nearest(
+            &analyzer.tokens(title),
+            &analyzer.tokens(text),
+            fingerprint(title, text),
+            None,
+        );
+        let titles: Vec<&str> = near.iter().map(|n| index.title(n.example)).collect();
+        assert_eq!(
+            titles,
+            ["Toddler Biting"],
+            "itself left out, payroll unlike"
+        );
+
+        let other = "Tantrums and biting in toddlers";
+        let near = index.nearest(&analyzer.tokens(other), &[], fingerprint(other, ""), None);
+        assert_eq!(near.len(), 2);
+        assert!(near[0].similarity >= near[1].similarity);
+        let held_out = near[0].similarity;
+        let near = index.nearest(
+            &analyzer.tokens(other),
+            &[],
+            fingerprint(other, ""),
+            Some(held_out),
+        );
+        assert_eq!(near.len(), 1, "an example as alike as a copy is held out");
+    }
+
+    #[test]
+    fn the_vote_is_shared_by_similarity_and_weaker_for_distant_examples() {
+        let analyzer = Analyzer::new(Default::default());
+        let index = index(&analyzer);
+        let text = "Tantrums and biting in toddlers";
+        let near = index.nearest(&analyzer.tokens(text), &[], fingerprint(text, ""), None);
+        let votes = vote(&index, &near, 3);
+        assert!(votes[0] > votes[1] && votes[1] > 0.0, "{votes:?}");
+        assert!(votes[0] <= VOTE_WEIGHT + 1e-6);
+        assert_eq!(votes[2], 0.0);
+        assert!(vote(&index, &[], 3).iter().all(|v| *v == 0.0));
+        let faint = [Neighbour {
+            example: 0,
+            similarity: 0.01,
+        }];
+        assert!(vote(&index, &faint, 3)[0] < VOTE_WEIGHT / 10.0);
+    }
+}
