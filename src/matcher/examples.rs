@@ -14,6 +14,11 @@ use crate::text::{GAP, Token, fold};
 use rustc_hash::FxHashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+thread_local! {
+    /// Per-thread similarity table, reused from course to course.
+    static SIMILARITIES: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// How many nearest examples vote.
 pub(crate) const NEIGHBOURS: usize = 5;
 /// The most a unanimous vote adds to a knowledge area's score.
@@ -160,22 +165,42 @@ impl ExampleIndex {
         print: u64,
         copy: Option<f32>,
     ) -> Vec<Neighbour> {
-        let mut query: Vec<(u32, f32)> = Vec::new();
-        for (key, tf) in term_counts(title, description) {
-            if let Some(&t) = self.terms.get(key) {
-                query.push((t, (1.0 + tf.ln()) * self.idf[t as usize]));
+        // Query weights by term id; a course has few distinct words, so a short list beats
+        // a map.
+        let mut query: Vec<(u32, f32)> = Vec::with_capacity(title.len() + description.len());
+        let fields = [(title, 2.0f32), (description, 1.0)];
+        for (tokens, weight) in fields {
+            for t in tokens.iter().filter(|t| t.informative && t.key != GAP) {
+                let Some(&id) = self.terms.get(t.key.as_str()) else {
+                    continue;
+                };
+                match query.iter_mut().find(|(q, _)| *q == id) {
+                    Some((_, tf)) => *tf += weight,
+                    None => query.push((id, weight)),
+                }
             }
+        }
+        for (t, w) in &mut query {
+            *w = (1.0 + w.ln()) * self.idf[*t as usize];
         }
         let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm == 0.0 {
             return Vec::new();
         }
-        let mut sims = vec![0.0f32; self.len()];
-        for (t, w) in query {
-            for &(e, v) in &self.postings[t as usize] {
-                sims[e as usize] += w / norm * v;
+        SIMILARITIES.with_borrow_mut(|sims| {
+            sims.clear();
+            sims.resize(self.len(), 0.0);
+            for &(t, w) in &query {
+                for &(e, v) in &self.postings[t as usize] {
+                    sims[e as usize] += w / norm * v;
+                }
             }
-        }
+            self.best(sims, print, copy)
+        })
+    }
+
+    /// The best-scoring examples of a similarity table.
+    fn best(&self, sims: &[f32], print: u64, copy: Option<f32>) -> Vec<Neighbour> {
         let mut best: Vec<Neighbour> = Vec::with_capacity(NEIGHBOURS + 1);
         for (e, &similarity) in sims.iter().enumerate() {
             if similarity <= 0.0

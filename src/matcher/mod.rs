@@ -397,22 +397,24 @@ impl<'f> Matcher<'f> {
             );
             let votes = examples::vote(index, &neighbours, kas);
             for c in &mut candidates {
-                let vote = f64::from(votes[c.ka]);
-                if vote > 0.0 {
-                    c.score += vote;
-                    c.like.clear();
-                    for n in &neighbours {
-                        let title = index.title(n.example);
-                        if c.like.len() < MAX_LIKE
-                            && index.labels(n.example).contains(&c.ka)
-                            && !c.like.iter().any(|t| t == title)
-                        {
-                            c.like.push(title.to_string());
-                        }
+                c.score += f64::from(votes[c.ka]);
+            }
+            self.select(&mut candidates);
+            // The examples behind a match are named.
+            for c in candidates
+                .iter_mut()
+                .filter(|c| c.selected && votes[c.ka] > 0.0)
+            {
+                for n in &neighbours {
+                    let title = index.title(n.example);
+                    if c.like.len() < MAX_LIKE
+                        && index.labels(n.example).contains(&c.ka)
+                        && !c.like.iter().any(|t| t == title)
+                    {
+                        c.like.push(title.to_string());
                     }
                 }
             }
-            self.select(&mut candidates);
         }
         // Scores above 1 ranked and set the cutoff; the score shown stops at 1.
         for c in &mut candidates {
