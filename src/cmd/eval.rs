@@ -29,7 +29,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         .matcher(&fw)
         .holding_out_copies(eval::COPY_SIMILARITY);
     let matches = audit::match_with(&matcher, &courses, args.threads, &|_, _| {})?;
-    let report = eval::evaluate(&fw, &set, &matches);
+    let mut report = eval::evaluate(&fw, &set, &matches);
+    report.examples = matcher.example_count();
     if let Some(target) = &args.json {
         super::write_json(target, &report)?;
     }
@@ -72,6 +73,15 @@ fn render(r: &EvalReport, worst: usize) -> String {
         .filter(|k| k.code != crosswalk::normalize::SkipReason::HeaderRow)
         .map(|k| format!("{} ({})", k.source, k.reason))
         .collect();
+    if r.examples > 0 {
+        let _ = writeln!(
+            s,
+            "crosswalk learns from {} labeled examples; the course evaluated and examples \
+             worded almost like it (cosine {} or more) do not vote",
+            r.examples,
+            eval::COPY_SIMILARITY
+        );
+    }
     if !not_used.is_empty() {
         let _ = writeln!(s, "Rows not used: {}", not_used.join("; "));
     }

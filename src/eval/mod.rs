@@ -42,6 +42,8 @@ pub struct EvalReport {
     pub skipped: Vec<SkippedReport>,
     /// Courses evaluated.
     pub courses_evaluated: usize,
+    /// Labeled examples the matcher learned from (0 with `--no-examples`).
+    pub examples: usize,
     /// crosswalk's matcher.
     pub crosswalk: Scores,
     /// Title-only Jaro-Winkler similarity to knowledge-area names.
@@ -180,6 +182,7 @@ pub fn evaluate(fw: &Framework, set: &LabeledSet, matches: &[CourseMatch]) -> Ev
     courses.sort_by_key(|c| std::cmp::Reverse(c.errors));
 
     EvalReport {
+        examples: 0,
         framework: fw.framework.id.clone(),
         framework_version: fw.framework.version.clone(),
         inputs: set.loaded.inputs.clone(),

@@ -28,6 +28,11 @@ fn figure(report: &Value, system: &str, pointer: &str) -> f64 {
 fn test_part_figures_do_not_regress() {
     let r = eval_json("tests/data/labeled/test.csv");
     assert_eq!(r["courses_evaluated"], 129);
+    assert!(
+        r["examples"].as_u64().is_some_and(|n| n > 500),
+        "{}",
+        r["examples"]
+    );
     let micro = figure(&r, "crosswalk", "/micro/f1");
     let top1 = figure(&r, "crosswalk", "/top1/accuracy");
     let bucket = figure(&r, "crosswalk", "/bucket/accuracy");
@@ -38,6 +43,28 @@ fn test_part_figures_do_not_regress() {
     assert!(micro > 2.0 * figure(&r, "baseline", "/micro/f1"));
     assert!(top1 > 2.0 * figure(&r, "baseline", "/top1/accuracy"));
     assert!(bucket > figure(&r, "baseline", "/bucket/accuracy") + 0.1);
+}
+
+#[test]
+fn without_examples_the_vocabulary_alone_is_scored() {
+    let path = root().join("tests/data/labeled/test.csv");
+    let out = crosswalk(&[
+        "eval",
+        path.to_str().expect("test setup"),
+        "--no-examples",
+        "--json",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["examples"], 0);
+    let alone = figure(&r, "crosswalk", "/micro/f1");
+    let with = figure(
+        &eval_json("tests/data/labeled/test.csv"),
+        "crosswalk",
+        "/micro/f1",
+    );
+    assert!(alone > 0.5 && alone != with, "{alone} vs {with}");
 }
 
 #[test]
