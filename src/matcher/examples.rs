@@ -20,9 +20,9 @@ thread_local! {
 }
 
 /// How many nearest examples vote.
-pub(crate) const NEIGHBOURS: usize = 5;
+const NEIGHBOURS: usize = 5;
 /// The most a unanimous vote adds to a knowledge area's score.
-pub(crate) const VOTE_WEIGHT: f32 = 0.3;
+const VOTE_WEIGHT: f32 = 0.3;
 /// Mean similarity of the voting examples at which their vote counts in full.
 const FULL_SIMILARITY: f32 = 0.25;
 
@@ -82,16 +82,25 @@ pub(crate) fn fingerprint(title: &str, description: &str) -> u64 {
     hasher.finish()
 }
 
-/// Counts of the informative keys in a title and description (title occurrences twice).
-fn term_counts<'t>(title: &'t [Token], description: &'t [Token]) -> FxHashMap<&'t str, f32> {
-    let mut counts: FxHashMap<&str, f32> = FxHashMap::default();
+/// The informative keys of a title and description with their counts (title occurrences
+/// twice). A course has few distinct words, so a short list beats a map.
+fn term_counts<'t>(title: &'t [Token], description: &'t [Token]) -> Vec<(&'t str, f32)> {
+    let mut counts: Vec<(&str, f32)> = Vec::with_capacity(title.len() + description.len());
     let fields = [(title, 2.0), (description, 1.0)];
     for (tokens, weight) in fields {
         for t in tokens.iter().filter(|t| t.informative && t.key != GAP) {
-            *counts.entry(t.key.as_str()).or_default() += weight;
+            match counts.iter_mut().find(|(k, _)| *k == t.key) {
+                Some((_, n)) => *n += weight,
+                None => counts.push((t.key.as_str(), weight)),
+            }
         }
     }
     counts
+}
+
+/// A term's TF-IDF weight.
+fn tf_idf(count: f32, idf: f32) -> f32 {
+    (1.0 + count.ln()) * idf
 }
 
 impl ExampleIndex {
@@ -123,7 +132,7 @@ impl ExampleIndex {
         for (e, doc) in docs.iter().enumerate() {
             let weights: Vec<f32> = doc
                 .iter()
-                .map(|&(t, tf)| (1.0 + tf.ln()) * idf[t as usize])
+                .map(|&(t, tf)| tf_idf(tf, idf[t as usize]))
                 .collect();
             let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt();
             if norm == 0.0 {
@@ -165,24 +174,13 @@ impl ExampleIndex {
         print: u64,
         copy: Option<f32>,
     ) -> Vec<Neighbour> {
-        // Query weights by term id; a course has few distinct words, so a short list beats
-        // a map.
-        let mut query: Vec<(u32, f32)> = Vec::with_capacity(title.len() + description.len());
-        let fields = [(title, 2.0f32), (description, 1.0)];
-        for (tokens, weight) in fields {
-            for t in tokens.iter().filter(|t| t.informative && t.key != GAP) {
-                let Some(&id) = self.terms.get(t.key.as_str()) else {
-                    continue;
-                };
-                match query.iter_mut().find(|(q, _)| *q == id) {
-                    Some((_, tf)) => *tf += weight,
-                    None => query.push((id, weight)),
-                }
-            }
-        }
-        for (t, w) in &mut query {
-            *w = (1.0 + w.ln()) * self.idf[*t as usize];
-        }
+        let query: Vec<(u32, f32)> = term_counts(title, description)
+            .into_iter()
+            .filter_map(|(key, count)| {
+                let &t = self.terms.get(key)?;
+                Some((t, tf_idf(count, self.idf[t as usize])))
+            })
+            .collect();
         let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm == 0.0 {
             return Vec::new();

@@ -380,8 +380,9 @@ impl<'f> Matcher<'f> {
                 }
             })
             .collect();
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ka.cmp(&b.ka)));
-        if !thin {
+        if thin {
+            rank(&mut candidates);
+        } else {
             self.select(&mut candidates);
         }
         // The bucket is decided on the course's own words.
@@ -435,7 +436,7 @@ impl<'f> Matcher<'f> {
     /// Ranks candidates best first and marks the matches: at least the minimum score and near
     /// the best, at most the framework's number per course, never an age-gated one.
     fn select(&self, candidates: &mut [KaScore]) {
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ka.cmp(&b.ka)));
+        rank(candidates);
         let rules = &self.fw.matching;
         let best = candidates
             .iter()
@@ -545,6 +546,11 @@ fn note_cue(
         }
         Target::AreaAge(k) => gates[k as usize].age = true,
     }
+}
+
+/// Orders candidates best first (ties by framework order).
+fn rank(candidates: &mut [KaScore]) {
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ka.cmp(&b.ka)));
 }
 
 fn round3(x: f64) -> f64 {
