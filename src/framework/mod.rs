@@ -112,6 +112,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning12.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning12.csv"),
         ),
+        (
+            "tuning13.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning13.csv"),
+        ),
     ],
 }];
 

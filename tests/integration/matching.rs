@@ -224,6 +224,28 @@ fn every_bundled_framework_learns_from_labeled_examples() {
 }
 
 #[test]
+fn every_example_file_in_mappings_is_bundled() {
+    for set in framework::BUNDLED_EXAMPLES {
+        let dir = crate::common::root().join("mappings/examples").join(set.id);
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("examples folder")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| name.ends_with(".csv"))
+            .collect();
+        on_disk.sort();
+        let mut bundled: Vec<String> = set.files.iter().map(|(name, _)| name.to_string()).collect();
+        bundled.sort();
+        assert_eq!(on_disk, bundled, "{}", dir.display());
+    }
+}
+
+#[test]
 fn no_course_of_the_test_part_is_a_bundled_example() {
     let fw = default_framework();
     let key = |title: &str, description: &str| {
