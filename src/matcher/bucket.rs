@@ -90,7 +90,7 @@ pub(crate) fn decide(
             && c.score >= bucket.min_score
         {
             why.push(format!(
-                "matches {} ({:.2})",
+                "its words match {} ({:.2})",
                 fw.knowledge_areas[c.ka].name, c.score
             ));
         }
