@@ -172,23 +172,32 @@ pub struct FrameworkArg {
     /// A bundled framework id or the path of a framework file.
     #[arg(long, value_name = "ID|PATH", default_value = crosswalk::framework::DEFAULT_ID)]
     pub framework: String,
-    /// Score with the framework's vocabulary alone, without the labeled example courses it
-    /// learns from.
+    /// Leave out the labeled example courses bundled with the framework: the vocabulary
+    /// alone decides, with any examples given by --examples.
     #[arg(long)]
     pub no_examples: bool,
+    /// Also learn from these labeled courses: spreadsheets with the catalog columns and a
+    /// 'Knowledge areas' column, as `crosswalk eval` reads them (repeat for several files).
+    #[arg(long = "examples", value_name = "LABELED")]
+    pub examples: Vec<std::path::PathBuf>,
 }
 
 impl FrameworkArg {
-    /// The matcher these options ask for.
+    /// The matcher these options ask for: the bundled examples unless left out, and the
+    /// user's own.
     pub fn matcher<'f>(
         &self,
         fw: &'f crosswalk::framework::Framework,
-    ) -> crosswalk::matcher::Matcher<'f> {
-        if self.no_examples {
-            crosswalk::matcher::Matcher::with_examples(fw, Vec::new())
+    ) -> crosswalk::error::Result<crosswalk::matcher::Matcher<'f>> {
+        let mut examples = if self.no_examples {
+            Vec::new()
         } else {
-            crosswalk::matcher::Matcher::new(fw)
-        }
+            // Bundled sets are checked by the test suite; one that could not be read leaves
+            // the other examples and the vocabulary to decide.
+            crosswalk::matcher::examples::bundled_for(fw).unwrap_or_default()
+        };
+        examples.extend(crosswalk::eval::labels::read_examples(fw, &self.examples)?);
+        Ok(crosswalk::matcher::Matcher::with_examples(fw, examples))
     }
 }
 

@@ -26,9 +26,13 @@ fn main() -> ExitCode {
         Err(err) if closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let mut message = err.to_string();
+            // A cause already quoted by the error above it is not repeated.
             for cause in err.chain().skip(1) {
-                message.push_str(": ");
-                message.push_str(&cause.to_string());
+                let cause = cause.to_string();
+                if !message.contains(&cause) {
+                    message.push_str(": ");
+                    message.push_str(&cause);
+                }
             }
             eprintln!("crosswalk: error: {}", message.replace('\n', " "));
             ExitCode::from(1)

@@ -21,9 +21,10 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         );
     }
     let fw = framework::load(&args.framework.framework)?;
-    // The reviewed workbook is an input too: never written over.
+    // The reviewed workbook and the example files are inputs too: never written over.
     let mut read_only = args.inputs.clone();
     read_only.extend(args.review.clone());
+    read_only.extend(args.framework.examples.clone());
     let workbook_path = super::workbook_path(
         args.output.as_deref(),
         args.json.as_deref(),
@@ -52,7 +53,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     let mut clock = Stopwatch::new(args.timings);
     // The matcher is built while the catalog is read.
     let (loaded, matcher) = rayon::join(|| audit::load(&options), || args.framework.matcher(&fw));
-    let loaded = loaded?;
+    let (loaded, matcher) = (loaded?, matcher?);
     clock.lap("read and normalize");
     let mut matches = audit::match_with(
         &matcher,

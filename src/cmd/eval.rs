@@ -11,7 +11,9 @@ use std::io::Write;
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let fw = framework::load(&args.framework.framework)?;
     if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
-        crosswalk::output::ensure_not_input(std::path::Path::new(json), &args.inputs)?;
+        let mut read_only = args.inputs.clone();
+        read_only.extend(args.framework.examples.clone());
+        crosswalk::output::ensure_not_input(std::path::Path::new(json), &read_only)?;
     }
     let options = AuditOptions {
         inputs: args.inputs.clone(),
@@ -26,7 +28,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let courses: Vec<_> = set.courses.iter().map(|c| c.course.clone()).collect();
     let matcher = args
         .framework
-        .matcher(&fw)
+        .matcher(&fw)?
         .holding_out_copies(eval::COPY_SIMILARITY);
     let matches = audit::match_with(&matcher, &courses, args.threads, &|_, _| {})?;
     let mut report = eval::evaluate(&fw, &set, &matches);
@@ -137,9 +139,15 @@ fn render(r: &EvalReport, worst: usize) -> String {
             let _ = writeln!(s, "    missed: {}", c.missed.join("; "));
         }
         for p in c.predicted.iter().filter(|p| !p.correct) {
+            let like = if p.like.is_empty() {
+                String::new()
+            } else {
+                let titles: Vec<String> = p.like.iter().map(|t| format!("'{t}'")).collect();
+                format!("; like {}", titles.join(", "))
+            };
             let _ = writeln!(
                 s,
-                "    extra: {} {:.2} from {}",
+                "    extra: {} {:.2} from {}{like}",
                 p.name,
                 p.score,
                 p.evidence.join(", ")

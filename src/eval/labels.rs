@@ -6,8 +6,10 @@ use crate::catalog::{self, Cell, RawRow, normalize_header};
 use crate::error::{Error, Result};
 use crate::framework::label_key;
 use crate::framework::{Framework, KaResolver};
+use crate::matcher::examples::Example;
 use crate::normalize::{self, Course};
 use crate::source::{SourceRef, column_letters};
+use std::path::{Path, PathBuf};
 
 /// Header names (folded) of the label columns.
 const KA_HEADERS: &[&str] = &[
@@ -50,7 +52,7 @@ pub struct LabeledSet {
 struct LabelColumns {
     knowledge_areas: usize,
     primary: Option<usize>,
-    bucket: usize,
+    bucket: Option<usize>,
 }
 
 /// Reads labeled catalogs. Label errors stop the run with the file, row and column.
@@ -58,65 +60,121 @@ pub fn read(fw: &Framework, options: &AuditOptions) -> Result<LabeledSet> {
     let resolver = KaResolver::new(fw);
     let mut set = LabeledSet::default();
     for path in &options.inputs {
-        let mut table = catalog::read(path, &options.read)?;
-        let header = &table.sheet.rows[table.header_index];
-        let columns = label_columns(header).ok_or_else(|| Error::Catalog {
-            path: path.clone(),
-            message: format!(
-                "no label columns in the header row (row {}): a labeled catalog needs a \
-                 'Knowledge areas' and a 'Bucket' column, and may have 'Primary areas'",
-                header.number
-            ),
-        })?;
-        // Label columns are answers, never text to match.
-        let label_cols = [
-            Some(columns.knowledge_areas),
-            columns.primary,
-            Some(columns.bucket),
-        ];
-        table
-            .columns
-            .columns
-            .retain(|(_, col, _)| !label_cols.contains(&Some(*col)));
-        let normalized = normalize::normalize(&table, &options.normalize);
-        for course in &normalized.courses {
-            let row = find_row(&table.sheet.rows, course.source.row);
-            let text = |col: usize| row.and_then(|r| r.cells.get(col)).map(Cell::text);
-            let at = |col: usize| Located {
-                source: &course.source,
-                column: col,
-            };
-            let mut knowledge_areas = parse_kas(
-                &resolver,
-                &text(columns.knowledge_areas).unwrap_or_default(),
-                at(columns.knowledge_areas),
-            )?;
-            let mut primary = match columns.primary {
-                Some(col) => parse_kas(&resolver, &text(col).unwrap_or_default(), at(col))?,
-                None => Vec::new(),
-            };
-            for p in &primary {
-                if !knowledge_areas.contains(p) {
-                    knowledge_areas.push(*p);
-                }
-            }
-            knowledge_areas.sort_unstable();
-            primary.sort_unstable();
-            let bucket = parse_bucket(
-                fw,
-                &text(columns.bucket).unwrap_or_default(),
-                at(columns.bucket),
-            )?;
-            set.courses.push(LabeledCourse {
-                course: course.clone(),
-                knowledge_areas,
-                primary,
-                bucket,
-            });
-        }
-        set.loaded.add(&table, normalized);
+        read_file(fw, &resolver, path, options, Need::Bucket, &mut set)?;
     }
     Ok(set)
+}
+
+/// Reads labeled courses for the matcher to learn from: the same files `read` takes, where
+/// only the 'Knowledge areas' column is needed (a 'Bucket' column is read when present).
+pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<Vec<Example>> {
+    let resolver = KaResolver::new(fw);
+    let mut set = LabeledSet::default();
+    for path in paths {
+        let options = AuditOptions::default();
+        read_file(
+            fw,
+            &resolver,
+            path,
+            &options,
+            Need::KnowledgeAreas,
+            &mut set,
+        )?;
+    }
+    Ok(set
+        .courses
+        .into_iter()
+        .map(|c| Example {
+            title: c.course.title,
+            description: c.course.description,
+            knowledge_areas: c.knowledge_areas,
+        })
+        .collect())
+}
+
+/// Which label columns a file must have.
+#[derive(Clone, Copy, PartialEq)]
+enum Need {
+    /// Knowledge areas and a bucket (for evaluation).
+    Bucket,
+    /// Knowledge areas only (for examples).
+    KnowledgeAreas,
+}
+
+fn read_file(
+    fw: &Framework,
+    resolver: &KaResolver,
+    path: &Path,
+    options: &AuditOptions,
+    need: Need,
+    set: &mut LabeledSet,
+) -> Result<()> {
+    let mut table = catalog::read(path, &options.read)?;
+    let header = &table.sheet.rows[table.header_index];
+    let columns = label_columns(header)
+        .filter(|c| c.bucket.is_some() || need == Need::KnowledgeAreas)
+        .ok_or_else(|| Error::Catalog {
+            path: path.to_path_buf(),
+            message: match need {
+                Need::Bucket => format!(
+                    "no label columns in the header row (row {}): a labeled catalog needs a \
+                     'Knowledge areas' and a 'Bucket' column, and may have 'Primary areas'",
+                    header.number
+                ),
+                Need::KnowledgeAreas => format!(
+                    "no 'Knowledge areas' column in the header row (row {}): labeled examples \
+                     name the knowledge areas each course teaches",
+                    header.number
+                ),
+            },
+        })?;
+    // Label columns are answers, never text to match.
+    let label_cols = [
+        Some(columns.knowledge_areas),
+        columns.primary,
+        columns.bucket,
+    ];
+    table
+        .columns
+        .columns
+        .retain(|(_, col, _)| !label_cols.contains(&Some(*col)));
+    let normalized = normalize::normalize(&table, &options.normalize);
+    for course in &normalized.courses {
+        let row = find_row(&table.sheet.rows, course.source.row);
+        let text = |col: usize| row.and_then(|r| r.cells.get(col)).map(Cell::text);
+        let at = |col: usize| Located {
+            source: &course.source,
+            column: col,
+        };
+        let mut knowledge_areas = parse_kas(
+            resolver,
+            &text(columns.knowledge_areas).unwrap_or_default(),
+            at(columns.knowledge_areas),
+        )?;
+        let mut primary = match columns.primary {
+            Some(col) => parse_kas(resolver, &text(col).unwrap_or_default(), at(col))?,
+            None => Vec::new(),
+        };
+        for p in &primary {
+            if !knowledge_areas.contains(p) {
+                knowledge_areas.push(*p);
+            }
+        }
+        knowledge_areas.sort_unstable();
+        primary.sort_unstable();
+        let bucket = match columns.bucket {
+            Some(col) => parse_bucket(fw, &text(col).unwrap_or_default(), at(col))?,
+            None => crate::matcher::NONE_BUCKET.to_string(),
+        };
+        set.courses.push(LabeledCourse {
+            course: course.clone(),
+            knowledge_areas,
+            primary,
+            bucket,
+        });
+    }
+    set.loaded.add(&table, normalized);
+    Ok(())
 }
 
 fn label_columns(header: &RawRow) -> Option<LabelColumns> {
@@ -129,7 +187,7 @@ fn label_columns(header: &RawRow) -> Option<LabelColumns> {
     Some(LabelColumns {
         knowledge_areas: find(KA_HEADERS)?,
         primary: find(PRIMARY_HEADERS),
-        bucket: find(BUCKET_HEADERS)?,
+        bucket: find(BUCKET_HEADERS),
     })
 }
 

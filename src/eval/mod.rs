@@ -109,6 +109,9 @@ pub struct PredictedKa {
     pub score: f64,
     /// Vocabulary entries found.
     pub evidence: Vec<String>,
+    /// Titles of the labeled examples that voted for it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub like: Vec<String>,
     /// Whether the label has it.
     pub correct: bool,
 }
@@ -253,6 +256,7 @@ fn course_result(
                 name: name(&c.ka),
                 score: c.score,
                 evidence: c.evidence.clone(),
+                like: c.like.clone(),
                 correct: labeled.knowledge_areas.contains(&c.ka),
             })
             .collect(),

@@ -67,6 +67,126 @@ fn without_examples_the_vocabulary_alone_is_scored() {
     assert!(alone > 0.5 && alone != with, "{alone} vs {with}");
 }
 
+/// Runs `crosswalk match --json` with these arguments before the text.
+fn match_json(args: &[&str], title: &str, text: &str) -> Value {
+    let mut all = vec!["match", "--json", "--top", "60"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--title", title, text]);
+    let out = crosswalk(&all);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn area<'v>(m: &'v Value, name: &str) -> Option<&'v Value> {
+    m["knowledge_areas"]
+        .as_array()
+        .expect("knowledge areas")
+        .iter()
+        .find(|k| k["name"] == name)
+}
+
+#[test]
+fn users_own_labeled_examples_vote_and_are_named() {
+    let dir = tempfile::tempdir().expect("temp");
+    let file = dir.path().join("our courses.csv");
+    std::fs::write(
+        &file,
+        "Title,Description,Knowledge areas\n\
+         Lullaby Circles for New Parents,Parents of newborns sing together and learn how \
+         singing soothes a crying baby.,Developmental Guidance\n\
+         Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
+         Developmental Guidance; Infant/Young Child Development & Behavior\n\
+         Bookkeeping Basics,Ledgers and receipts.,\n",
+    )
+    .expect("test setup");
+    let before = std::fs::read(&file).expect("test setup");
+    let path = file.to_str().expect("test setup");
+    let (title, text) = (
+        "Lullaby Circle",
+        "Singing lullabies to soothe a crying newborn.",
+    );
+
+    let alone = match_json(&["--no-examples"], title, text);
+    let ours = match_json(&["--no-examples", "--examples", path], title, text);
+    let guidance = |m: &Value| area(m, "Developmental Guidance").cloned().expect("shown");
+    let (alone, ours) = (guidance(&alone), guidance(&ours));
+    assert!(alone.get("like").is_none(), "{alone}");
+    assert!(
+        ours["score"].as_f64() > alone["score"].as_f64(),
+        "{ours} vs {alone}"
+    );
+    let like = ours["like"].as_array().expect("named examples");
+    assert!(
+        like.iter().any(|t| t == "Lullaby Circles for New Parents"),
+        "{ours}"
+    );
+    assert!(!like.iter().any(|t| t == "Bookkeeping Basics"), "{ours}");
+
+    // The bundled examples and the user's vote together; the file is never written.
+    let out = crosswalk(&[
+        "eval",
+        path,
+        "--examples",
+        path,
+        "--json",
+        "-",
+        "--worst",
+        "0",
+    ]);
+    assert!(
+        !out.status.success(),
+        "no Bucket column: not an evaluation file"
+    );
+    assert_eq!(std::fs::read(&file).expect("test setup"), before);
+}
+
+#[test]
+fn a_course_evaluated_never_votes_for_itself_from_the_users_examples() {
+    let tuning7 = root().join("mappings/examples/imhm-c-2025/tuning7.csv");
+    let path = tuning7.to_str().expect("test setup");
+    let out = crosswalk(&[
+        "eval",
+        path,
+        "--no-examples",
+        "--examples",
+        path,
+        "--json",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["examples"], 14);
+    assert_eq!(r["courses_evaluated"], 14);
+    // Leave-one-out: no course names itself among the examples behind its matches.
+    for course in r["courses"].as_array().expect("courses") {
+        for p in course["predicted"].as_array().expect("predicted") {
+            if let Some(like) = p["like"].as_array() {
+                assert!(!like.contains(&course["title"]), "{course}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_examples_file_without_knowledge_areas_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().expect("temp");
+    let file = dir.path().join("titles.csv");
+    std::fs::write(&file, "Title,Description\nA course,About babies.\n").expect("test setup");
+    let out = crosswalk(&[
+        "match",
+        "--examples",
+        file.to_str().expect("test setup"),
+        "infant sleep",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("titles.csv") && err.contains("'Knowledge areas'"),
+        "{err}"
+    );
+}
+
 #[test]
 fn counts_add_up_on_the_tuning_part() {
     let r = eval_json("mappings/examples/imhm-c-2025/tuning.csv");
