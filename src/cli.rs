@@ -59,6 +59,10 @@ pub struct AuditArgs {
     /// run (e.g. mappings/reviews/agency.toml).
     #[arg(long, value_name = "FILE.toml", requires = "review")]
     pub save_review: Option<PathBuf>,
+    /// Save the trainings the decisions read with --review apply to as labeled courses (CSV,
+    /// as `crosswalk eval` reads them), to learn from with --examples or to evaluate with.
+    #[arg(long, value_name = "FILE.csv", requires = "review")]
+    pub save_examples: Option<PathBuf>,
     /// Read this sheet instead of the one that looks most like a catalog.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,

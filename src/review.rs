@@ -379,3 +379,41 @@ fn apply_one(fw: &Framework, d: &Decision, m: &mut CourseMatch) {
         bucket: d.bucket.clone().unwrap_or_default(),
     });
 }
+
+/// Writes the reviewed trainings as labeled courses, in the CSV form `crosswalk eval` and
+/// `--examples` read: id, title, description, hours, the knowledge areas that stand after
+/// review, and the bucket. Only trainings a decision was applied to are written: what a
+/// person confirmed or corrected, not what the matcher guessed.
+pub fn write_labeled(
+    fw: &Framework,
+    courses: &[Course],
+    matches: &[CourseMatch],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let resolver = KaResolver::new(fw);
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record([
+        "ID",
+        "Title",
+        "Description",
+        "Hours",
+        "Knowledge areas",
+        "Bucket",
+    ])?;
+    for (course, m) in courses.iter().zip(matches) {
+        if m.review.is_none() {
+            continue;
+        }
+        let areas: Vec<String> = m.selected().map(|c| resolver.label(c.ka)).collect();
+        let hours = course.hours.map(|h| h.to_string()).unwrap_or_default();
+        csv.write_record([
+            course.id.as_str(),
+            &course.title,
+            &course.description,
+            &hours,
+            &areas.join("; "),
+            &m.bucket.bucket,
+        ])?;
+    }
+    csv.flush()
+}

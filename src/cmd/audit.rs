@@ -7,7 +7,7 @@ use crosswalk::catalog::{Limits, ReadOptions};
 use crosswalk::crosswalk::{find as find_crosswalk, restate};
 use crosswalk::framework;
 use crosswalk::normalize::NormalizeOptions;
-use crosswalk::output::write_atomic;
+use crosswalk::output::{write_atomic, write_atomic_with};
 use crosswalk::report::{terminal, workbook};
 use crosswalk::review;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -95,6 +95,12 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
             inputs.push(path.clone());
             crosswalk::output::ensure_not_input(target, &inputs)?;
             write_atomic(target, decisions.to_toml().as_bytes())?;
+        }
+        if let Some(target) = &args.save_examples {
+            crosswalk::output::ensure_not_input(target, &read_only)?;
+            write_atomic_with(target, |out| {
+                review::write_labeled(&fw, &loaded.courses, &matches, out)
+            })?;
         }
     }
     let report = match &args.restate_as {

@@ -31,6 +31,16 @@ impl<'f> KaResolver<'f> {
         Self { fw, by_key }
     }
 
+    /// The shortest label that names this knowledge area alone: its name, or "Area: Name"
+    /// when another area has a knowledge area of the same name.
+    pub fn label(&self, k: usize) -> String {
+        let ka = &self.fw.knowledge_areas[k];
+        match self.by_key.get(&label_key(&ka.name)).map(Vec::len) {
+            Some(1) => ka.name.clone(),
+            _ => format!("{}: {}", self.fw.area_name_of(ka), ka.name),
+        }
+    }
+
     /// The knowledge areas a cell names, separated by `;` or line breaks, in order.
     pub fn resolve_list(&self, cell: &str) -> std::result::Result<Vec<usize>, String> {
         cell.split([';', '\n'])
@@ -86,4 +96,30 @@ impl<'f> KaResolver<'f> {
 /// A label folded for comparison: lowercase, accentless, single spaces.
 pub(crate) fn label_key(text: &str) -> String {
     fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_names_its_knowledge_area_alone() {
+        let fw = crate::framework::load_default().expect("default framework");
+        let resolver = KaResolver::new(&fw);
+        for k in 0..fw.knowledge_areas.len() {
+            let label = resolver.label(k);
+            assert_eq!(resolver.resolve(&label), Ok(k), "{label}");
+        }
+        let advocacy: Vec<String> = (0..fw.knowledge_areas.len())
+            .filter(|&k| fw.knowledge_areas[k].name == "Advocacy")
+            .map(|k| resolver.label(k))
+            .collect();
+        assert_eq!(
+            advocacy,
+            [
+                "Direct Service Skills: Advocacy",
+                "Leading People: Advocacy"
+            ]
+        );
+    }
 }

@@ -110,6 +110,8 @@ fn a_reviewed_workbook_round_trips() {
             "reviewed.xlsx",
             "--save-review",
             "decisions.toml",
+            "--save-examples",
+            "reviewed.csv",
         ],
     );
     let attachment = course(&after, "Attachment in Infancy");
@@ -152,6 +154,28 @@ fn a_reviewed_workbook_round_trips() {
             .any(|t| t == "Reflective Supervision; Parallel Process")
     );
     assert!(text.iter().any(|t| t.contains("[reviewer]")));
+
+    // The reviewed trainings, saved as labeled courses, are what eval and --examples read.
+    let labeled = std::fs::read_to_string(dir.path().join("reviewed.csv")).expect("saved");
+    let mut rows = csv::Reader::from_reader(labeled.as_bytes());
+    let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 3, "{labeled}");
+    let row = |title: &str| rows.iter().find(|r| &r[1] == title).expect(title).clone();
+    assert!(row("Attachment in Infancy")[4].contains("Developmental Guidance"));
+    assert_eq!(
+        (&row("Budget Basics")[4], &row("Budget Basics")[5]),
+        ("", "none")
+    );
+    assert_eq!(
+        (&row("Seminar")[4], &row("Seminar")[5]),
+        ("Reflective Supervision; Parallel Process", "rsc")
+    );
+    let out = crosswalk_in(dir.path(), &["eval", "reviewed.csv", "--json", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let eval: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(eval["courses_evaluated"], 3);
+    let learned = audit(dir.path(), &["--no-examples", "--examples", "reviewed.csv"]);
+    assert_eq!(learned["courses"].as_array().expect("courses").len(), 3);
 
     // The saved decisions file carries the same decisions to the next run.
     let saved = std::fs::read_to_string(dir.path().join("decisions.toml")).expect("saved");
