@@ -199,6 +199,11 @@ fn resolve_base(mut fw: Framework, origin: &str) -> Result<Framework> {
             }
         }
     }
+    for phrase in &base.matching.other_senses {
+        if !fw.matching.other_senses.contains(phrase) {
+            fw.matching.other_senses.push(phrase.clone());
+        }
+    }
     for (wrong, right) in &base.spelling {
         fw.spelling
             .entry(wrong.clone())

@@ -97,6 +97,11 @@ pub struct MatchingRules {
     /// `vocabulary_base` and no set of its own uses its base's, through `vocabulary_from`.
     #[serde(default)]
     pub examples: Option<String>,
+    /// Phrases whose words mean something else than the vocabulary's ("email attachments",
+    /// "business development"): where one is found, the vocabulary entries and cues inside it
+    /// count for nothing. A framework with a `vocabulary_base` also uses its base's.
+    #[serde(default)]
+    pub other_senses: Vec<String>,
 }
 
 impl Default for MatchingRules {
@@ -107,6 +112,7 @@ impl Default for MatchingRules {
             max_areas_per_course: default_max_areas(),
             min_informative_words: default_min_words(),
             examples: None,
+            other_senses: Vec::new(),
         }
     }
 }
@@ -291,7 +297,9 @@ impl Framework {
                 .chain(&b.age_cues)
                 .chain(&b.off_topic_cues)
         });
-        ka.chain(buckets).map(String::as_str)
+        ka.chain(buckets)
+            .chain(&self.matching.other_senses)
+            .map(String::as_str)
     }
 
     /// The area with this id.

@@ -36,6 +36,8 @@ pub enum Target {
     AreaExclude(u16),
     /// A knowledge area's age cue (lifts its exclusion).
     AreaAge(u16),
+    /// A phrase in another sense: what it contains counts for nothing.
+    OtherSense,
 }
 
 impl Target {
@@ -131,6 +133,9 @@ impl Index {
             for cue in &bucket.off_topic_cues {
                 builder.add(&analyzer, cue, Target::OffTopic(b), 1.0);
             }
+        }
+        for phrase in &fw.matching.other_senses {
+            builder.add(&analyzer, phrase, Target::OtherSense, 1.0);
         }
         let spelling = fw
             .spelling

@@ -246,13 +246,29 @@ impl<'f> Matcher<'f> {
         let norm = 1.0 - B + B * (length / REFERENCE_LENGTH);
 
         let mut hits: Vec<Hit> = Vec::new();
-        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         let mut inner_cues: Vec<(usize, bool)> = Vec::new();
         let mut context: Vec<(usize, f32, &String)> = Vec::new();
+        let other_sense = |p: usize| {
+            self.index.postings[p]
+                .iter()
+                .any(|x| x.target == Target::OtherSense)
+        };
+        let found: [Vec<(usize, usize, usize)>; 2] = [
+            self.index.find(&title.keys).collect(),
+            self.index.find(&description.keys).collect(),
+        ];
+        // One sense per course: a word read in another sense once ("attachments" in "email
+        // attachments") is read so wherever it stands alone.
+        let mut other_words: Vec<&str> = Vec::new();
+        for (field, spans) in [&title, &description].into_iter().zip(&found) {
+            for &(p, s, e) in spans {
+                if other_sense(p) {
+                    other_words.extend(field.keys[s..e].split_whitespace());
+                }
+            }
+        }
         let fields = [(&title, TITLE_WEIGHT, true), (&description, 1.0, false)];
-        for (field, field_weight, in_title) in fields {
-            spans.clear();
-            spans.extend(self.index.find(&field.keys));
+        for ((field, field_weight, in_title), spans) in fields.into_iter().zip(&found) {
             // An entry inside a longer entry found at the same place belongs to the longer one:
             // "motivational" within "motivational interviewing" says nothing of its own.
             // Bucket cues count wherever they are: "perinatal" inside "perinatal mood and
@@ -269,8 +285,19 @@ impl<'f> Matcher<'f> {
                     .iter()
                     .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2))
             };
+            // A phrase in another sense silences what it contains, and its words alone.
+            let silenced = |s: usize, e: usize| {
+                let one_word = field.keys[s..e].trim();
+                (!one_word.contains(' ') && other_words.contains(&one_word))
+                    || spans
+                        .iter()
+                        .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && other_sense(p2))
+            };
             let mut outer: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
-            for &(pattern, s, e) in &spans {
+            for &(pattern, s, e) in spans {
+                if silenced(s, e) {
+                    continue;
+                }
                 if inside(s, e) {
                     inner_cues.push((pattern, in_title));
                 } else {
@@ -525,7 +552,7 @@ fn note_cue(
         }
     };
     match target {
-        Target::KnowledgeArea(_) | Target::Context(_) => {}
+        Target::KnowledgeArea(_) | Target::Context(_) | Target::OtherSense => {}
         Target::Cue(b) => {
             let hit = &mut cues[b as usize];
             if in_title {

@@ -224,6 +224,42 @@ fn every_bundled_framework_learns_from_labeled_examples() {
 }
 
 #[test]
+fn words_in_another_sense_count_for_nothing_in_every_framework() {
+    let (title, text) = (
+        "Managing Email Attachments in Outlook",
+        "Send, preview and save attachments; share large attachments as links.",
+    );
+    for bundled in framework::BUNDLED {
+        let fw = framework::load(bundled.id).expect("bundled framework");
+        let matcher = Matcher::new(&fw);
+        let email = matcher.match_course(title, text);
+        assert!(
+            email.candidates.iter().all(|c| c
+                .evidence
+                .iter()
+                .all(|e| !e.to_lowercase().contains("attach"))),
+            "{}: {:?}",
+            bundled.id,
+            email.candidates
+        );
+        assert_eq!(email.bucket.bucket, "none", "{}", bundled.id);
+        // The same word in its own sense still counts.
+        let infancy = matcher.match_course(
+            "Attachment in Infancy",
+            "How secure attachment develops between a baby and a parent.",
+        );
+        assert!(
+            infancy.selected().any(|c| c
+                .evidence
+                .iter()
+                .any(|e| e.to_lowercase().contains("attach"))),
+            "{}",
+            bundled.id
+        );
+    }
+}
+
+#[test]
 fn every_example_file_in_mappings_is_bundled() {
     for set in framework::BUNDLED_EXAMPLES {
         let dir = crate::common::root().join("mappings/examples").join(set.id);
