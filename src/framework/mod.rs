@@ -116,6 +116,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning13.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning13.csv"),
         ),
+        (
+            "tuning14.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning14.csv"),
+        ),
     ],
 }];
 
