@@ -151,6 +151,13 @@ impl Index {
         index
     }
 
+    /// True when the pattern is a phrase in another sense (`other_senses` of the matching rules).
+    pub fn is_other_sense(&self, pattern: usize) -> bool {
+        self.postings[pattern]
+            .iter()
+            .any(|p| p.target == Target::OtherSense)
+    }
+
     /// Every (pattern id, start, end) of the vocabulary in a key string (see `key_string`).
     pub fn find<'a>(
         &'a self,

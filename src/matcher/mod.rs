@@ -248,11 +248,6 @@ impl<'f> Matcher<'f> {
         let mut hits: Vec<Hit> = Vec::new();
         let mut inner_cues: Vec<(usize, bool)> = Vec::new();
         let mut context: Vec<(usize, f32, &String)> = Vec::new();
-        let other_sense = |p: usize| {
-            self.index.postings[p]
-                .iter()
-                .any(|x| x.target == Target::OtherSense)
-        };
         let found: [Vec<(usize, usize, usize)>; 2] = [
             self.index.find(&title.keys).collect(),
             self.index.find(&description.keys).collect(),
@@ -262,49 +257,18 @@ impl<'f> Matcher<'f> {
         let mut other_words: Vec<&str> = Vec::new();
         for (field, spans) in [&title, &description].into_iter().zip(&found) {
             for &(p, s, e) in spans {
-                if other_sense(p) {
+                if self.index.is_other_sense(p) {
                     other_words.extend(field.keys[s..e].split_whitespace());
                 }
             }
         }
         let fields = [(&title, TITLE_WEIGHT, true), (&description, 1.0, false)];
         for ((field, field_weight, in_title), spans) in fields.into_iter().zip(&found) {
-            // An entry inside a longer entry found at the same place belongs to the longer one:
-            // "motivational" within "motivational interviewing" says nothing of its own.
-            // Bucket cues count wherever they are: "perinatal" inside "perinatal mood and
-            // anxiety disorders" is still an age cue.
-            // A longer entry that is only a bucket cue ("ASQ:SE-2") takes nothing from a
-            // knowledge-area term inside it ("ASQ:SE").
-            let absorbs = |p: usize| {
-                self.index.postings[p]
-                    .iter()
-                    .any(|x| matches!(x.target, Target::KnowledgeArea(_)))
-            };
-            let inside = |s: usize, e: usize| {
-                spans
-                    .iter()
-                    .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2))
-            };
-            // A phrase in another sense silences what it contains, and its words alone.
-            let silenced = |s: usize, e: usize| {
-                let one_word = field.keys[s..e].trim();
-                (!one_word.contains(' ') && other_words.contains(&one_word))
-                    || spans
-                        .iter()
-                        .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && other_sense(p2))
-            };
-            let mut outer: Vec<(usize, usize, usize)> = Vec::with_capacity(spans.len());
-            for &(pattern, s, e) in spans {
-                if silenced(s, e) {
-                    continue;
-                }
-                if inside(s, e) {
+            for (pattern, own) in self.sort_entries(field, spans, &other_words) {
+                let Some((start, end)) = own else {
                     inner_cues.push((pattern, in_title));
-                } else {
-                    outer.push((pattern, s, e));
-                }
-            }
-            for (pattern, start, end) in outer {
+                    continue;
+                };
                 let corrected = field
                     .starts
                     .iter()
@@ -458,6 +422,43 @@ impl<'f> Matcher<'f> {
             set_aside,
             review: None,
         }
+    }
+
+    /// The vocabulary entries found in one field, each with its place when it counts on its
+    /// own, or none when it lies inside a longer entry (where only a bucket cue still counts).
+    /// An entry inside a longer one found at the same place belongs to the longer one:
+    /// "motivational" within "motivational interviewing" says nothing of its own; bucket cues
+    /// count wherever they are ("perinatal" inside "perinatal mood and anxiety disorders" is
+    /// still an age cue); a longer entry that is only a bucket cue ("ASQ:SE-2") takes nothing
+    /// from a knowledge-area term inside it ("ASQ:SE"). Entries inside a phrase in another
+    /// sense, and one-word entries that phrase used, are left out.
+    fn sort_entries<'s>(
+        &'s self,
+        field: &'s FieldText,
+        spans: &'s [(usize, usize, usize)],
+        other_words: &'s [&str],
+    ) -> impl Iterator<Item = (usize, Option<(usize, usize)>)> + 's {
+        let absorbs = |p: usize| {
+            self.index.postings[p]
+                .iter()
+                .any(|x| matches!(x.target, Target::KnowledgeArea(_)))
+        };
+        let inside = move |s: usize, e: usize| {
+            spans
+                .iter()
+                .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && (e2 - s2) > (e - s) && absorbs(p2))
+        };
+        let silenced = move |s: usize, e: usize| {
+            let one_word = field.keys[s..e].trim();
+            (!one_word.contains(' ') && other_words.contains(&one_word))
+                || spans
+                    .iter()
+                    .any(|&(p2, s2, e2)| s2 <= s && e <= e2 && self.index.is_other_sense(p2))
+        };
+        spans
+            .iter()
+            .filter(move |&&(_, s, e)| !silenced(s, e))
+            .map(move |&(pattern, s, e)| (pattern, (!inside(s, e)).then_some((s, e))))
     }
 
     /// Ranks candidates best first and marks the matches: at least the minimum score and near
