@@ -74,6 +74,9 @@ pub struct MapCell {
     pub depth: u8,
     /// Vocabulary entries found.
     pub evidence: Vec<String>,
+    /// Titles of the labeled examples that voted for the match.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub like: Vec<String>,
 }
 
 /// One knowledge area across the program.
@@ -210,6 +213,7 @@ pub fn map(fw: &Framework, courses: &[ProgramCourse], matches: &[CourseMatch]) -
                 score: s.score,
                 depth: depth(s.score),
                 evidence: s.evidence.clone(),
+                like: s.like.clone(),
             })
         })
         .collect();

@@ -5,6 +5,7 @@ use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::ReadOptions;
 use crosswalk::eval::{self, Accuracy, Confusion, EvalReport, Scores};
 use crosswalk::framework;
+use crosswalk::matcher::examples::quoted_titles;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -142,8 +143,7 @@ fn render(r: &EvalReport, worst: usize) -> String {
             let like = if p.like.is_empty() {
                 String::new()
             } else {
-                let titles: Vec<String> = p.like.iter().map(|t| format!("'{t}'")).collect();
-                format!("; like {}", titles.join(", "))
+                format!("; like {}", quoted_titles(&p.like))
             };
             let _ = writeln!(
                 s,

@@ -2,6 +2,7 @@
 
 use crate::cli::MatchArgs;
 use crosswalk::framework;
+use crosswalk::matcher::examples::quoted_titles;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -26,12 +27,6 @@ struct Output<'a> {
     bucket_reason: &'a str,
     thin: bool,
     knowledge_areas: Vec<Row<'a>>,
-}
-
-/// Titles quoted and joined for a line of text.
-fn quoted(titles: &[String]) -> String {
-    let quoted: Vec<String> = titles.iter().map(|t| format!("'{t}'")).collect();
-    quoted.join(", ")
 }
 
 pub fn run(args: MatchArgs) -> anyhow::Result<()> {
@@ -92,7 +87,7 @@ pub fn run(args: MatchArgs) -> anyhow::Result<()> {
             println!("         evidence: {}", row.evidence.join(", "));
         }
         if !row.like.is_empty() {
-            println!("         like: {}", quoted(row.like));
+            println!("         like: {}", quoted_titles(row.like));
         }
         if let Some(word) = row.excluded_by {
             println!("         not matched: the text is about another age group ('{word}')");

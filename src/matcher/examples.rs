@@ -256,6 +256,12 @@ pub(crate) fn vote(index: &ExampleIndex, neighbours: &[Neighbour], kas: usize) -
     votes
 }
 
+/// Example titles as a match names them: `'A', 'B'`.
+pub fn quoted_titles(titles: &[String]) -> String {
+    let quoted: Vec<String> = titles.iter().map(|t| format!("'{t}'")).collect();
+    quoted.join(", ")
+}
+
 /// The examples a framework learns from: its bundled set, or its vocabulary base's set with
 /// each label carried to the knowledge areas that draw vocabulary from it. Fails when a
 /// label names no knowledge area of the framework.

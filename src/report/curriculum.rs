@@ -394,7 +394,12 @@ fn vetting(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
                 put(ws, row, 4, &ka.name, &st.text)?;
                 put(ws, row, 5, &ka.area, &st.text)?;
                 ws.write_number_with_format(row, 6, cell.score, &st.number)?;
-                put(ws, row, 7, &cell.evidence.join(", "), &st.wrap)?;
+                let mut evidence = cell.evidence.join(", ");
+                if !cell.like.is_empty() {
+                    evidence.push_str("; like ");
+                    evidence.push_str(&crate::matcher::examples::quoted_titles(&cell.like));
+                }
+                put(ws, row, 7, &evidence, &st.wrap)?;
             }
         }
     }

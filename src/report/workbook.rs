@@ -373,8 +373,11 @@ fn course_row_text(course: &CourseReport) -> CourseRowText {
         }
         let _ = write!(evidence, "{sep}{}: {}", k.name, k.evidence.join(", "));
         if !k.like.is_empty() {
-            let like: Vec<String> = k.like.iter().map(|t| format!("'{t}'")).collect();
-            let _ = write!(evidence, "; like {}", like.join(", "));
+            let _ = write!(
+                evidence,
+                "; like {}",
+                crate::matcher::examples::quoted_titles(&k.like)
+            );
         }
     }
     let mut flags = String::new();

@@ -96,11 +96,14 @@ fn one_map_per_framework_with_gaps_and_sole_sources() {
         .find(|a| a["name"] == "Thinking")
         .expect("Thinking");
     assert_eq!(thinking["not_mapped"].as_array().map(Vec::len), Some(5));
-    // Every mapped cell is a course's selected match with evidence.
-    for cell in maps[0]["cells"].as_array().expect("cells") {
+    // Every mapped cell is a course's selected match with evidence; the labeled examples
+    // behind a match are named.
+    let cells = maps[0]["cells"].as_array().expect("cells");
+    for cell in cells {
         assert!(!cell["evidence"].as_array().expect("evidence").is_empty());
         assert!((1..=3).contains(&cell["depth"].as_u64().unwrap_or(0)));
     }
+    assert!(cells.iter().any(|c| c["like"].as_array().is_some_and(|l| !l.is_empty())));
 }
 
 #[test]
