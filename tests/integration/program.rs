@@ -103,7 +103,11 @@ fn one_map_per_framework_with_gaps_and_sole_sources() {
         assert!(!cell["evidence"].as_array().expect("evidence").is_empty());
         assert!((1..=3).contains(&cell["depth"].as_u64().unwrap_or(0)));
     }
-    assert!(cells.iter().any(|c| c["like"].as_array().is_some_and(|l| !l.is_empty())));
+    assert!(
+        cells
+            .iter()
+            .any(|c| c["like"].as_array().is_some_and(|l| !l.is_empty()))
+    );
 }
 
 #[test]
