@@ -109,19 +109,28 @@ const GENERIC_WORDS: &[&str] = &[
     "all",
 ];
 
-/// The key of a gap token: where a stop word or a sentence break stood.
+/// The key of a gap token where a stop word stood.
 pub const GAP: &str = "|";
+/// The key of a gap token where a sentence or line ended: a phrase whose words a stop word
+/// separates ("Parents as Teachers") does not match across it ("...parents. Teachers...").
+pub const BREAK: &str = "||";
 
 /// Stop words that join rather than separate: phrases match across them.
 const CONJUNCTIONS: &[&str] = &["and", "or", "y", "o", "e", "u"];
 
-fn push_gap(out: &mut Vec<Token>) {
-    if out.last().is_some_and(|t| t.key != GAP) {
+/// Appends a gap; runs of gaps collapse into one, a break if any of them is.
+fn push_gap(out: &mut Vec<Token>, key: &'static str) {
+    let Some(last) = out.last_mut() else {
+        return;
+    };
+    if !last.is_gap() {
         out.push(Token {
             word: String::new(),
-            key: GAP.to_string(),
+            key: key.to_string(),
             informative: false,
         });
+    } else if key == BREAK {
+        last.key.replace_range(.., BREAK);
     }
 }
 
@@ -184,6 +193,13 @@ pub struct Token {
     pub informative: bool,
 }
 
+impl Token {
+    /// True for a gap token (a stop word or a break stood there).
+    pub fn is_gap(&self) -> bool {
+        self.key == GAP || self.key == BREAK
+    }
+}
+
 /// Reads text into tokens the same way for vocabulary and course text.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -223,14 +239,14 @@ impl Analyzer {
 
     /// Like [`Analyzer::tokens`], appending into a reused buffer.
     ///
-    /// A stop word other than a conjunction, and sentence punctuation, leave a [`GAP`] token
-    /// so that a phrase never matches across them ("parents of infants" is not
+    /// A stop word other than a conjunction leaves a [`GAP`] token and sentence punctuation a
+    /// [`BREAK`], so that a phrase never matches across them ("parents of infants" is not
     /// "parent-infant"); runs of gaps collapse into one.
     pub fn tokens_into(&self, text: &str, out: &mut Vec<Token>) {
         for piece in pieces(text) {
             let (raw, hyphenated) = match piece {
                 Piece::Break => {
-                    push_gap(out);
+                    push_gap(out, BREAK);
                     continue;
                 }
                 Piece::Word(raw, joined) => (raw, joined),
@@ -249,7 +265,7 @@ impl Analyzer {
             // ("well-being" is not "well").
             if !is_acronym && !hyphenated && self.stop.contains(word.as_str()) {
                 if !CONJUNCTIONS.contains(&word.as_str()) {
-                    push_gap(out);
+                    push_gap(out, GAP);
                 }
                 continue;
             }
@@ -346,7 +362,7 @@ mod tests {
             .into_iter()
             .map(|t| t.key)
             .collect();
-        assert_eq!(keys, ["attach", "|", "infant", "toddler", "|", "parent"]);
+        assert_eq!(keys, ["attach", "|", "infant", "toddler", "||", "parent"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::framework::{self, Framework, KaResolver};
-use crate::text::{GAP, Token, fold};
+use crate::text::{Token, fold};
 use rustc_hash::FxHashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -88,7 +88,7 @@ fn term_counts<'t>(title: &'t [Token], description: &'t [Token]) -> Vec<(&'t str
     let mut counts: Vec<(&str, f32)> = Vec::with_capacity(title.len() + description.len());
     let fields = [(title, 2.0), (description, 1.0)];
     for (tokens, weight) in fields {
-        for t in tokens.iter().filter(|t| t.informative && t.key != GAP) {
+        for t in tokens.iter().filter(|t| t.informative && !t.is_gap()) {
             match counts.iter_mut().find(|(k, _)| *k == t.key) {
                 Some((_, n)) => *n += weight,
                 None => counts.push((t.key.as_str(), weight)),

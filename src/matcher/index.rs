@@ -3,7 +3,7 @@
 //! finds every single-word and multi-word entry at once.
 
 use crate::framework::Framework;
-use crate::text::{Analyzer, GAP, Token, acronyms_in};
+use crate::text::{Analyzer, Token, acronyms_in};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
@@ -95,7 +95,7 @@ impl Index {
             let name_words = analyzer
                 .tokens(&ka.name)
                 .iter()
-                .filter(|t| t.key != GAP)
+                .filter(|t| !t.is_gap())
                 .count();
             let name_weight = if name_words > 1 {
                 NAME_WEIGHT
@@ -183,23 +183,23 @@ struct Builder {
 impl Builder {
     fn add(&mut self, analyzer: &Analyzer, entry: &str, target: Target, weight: f32) {
         let mut tokens = analyzer.tokens(entry);
-        while tokens.last().is_some_and(|t| t.key == GAP) {
+        while tokens.last().is_some_and(Token::is_gap) {
             tokens.pop();
         }
-        while tokens.first().is_some_and(|t| t.key == GAP) {
+        while tokens.first().is_some_and(Token::is_gap) {
             tokens.remove(0);
         }
         if tokens.is_empty() {
             return;
         }
-        for t in tokens.iter().filter(|t| t.key != GAP) {
+        for t in tokens.iter().filter(|t| !t.is_gap()) {
             self.known_keys.insert(t.key.clone());
             if !t.key.starts_with('#') && t.word.chars().count() >= 4 {
                 self.words.insert(t.word.clone(), t.key.clone());
             }
         }
         for pair in tokens.windows(2) {
-            if pair[0].key != GAP && pair[1].key != GAP {
+            if !pair[0].is_gap() && !pair[1].is_gap() {
                 self.pairs
                     .insert((pair[0].key.clone(), pair[1].key.clone()));
             }

@@ -241,7 +241,7 @@ impl<'f> Matcher<'f> {
             .tokens
             .iter()
             .chain(&description.tokens)
-            .filter(|t| t.key != crate::text::GAP)
+            .filter(|t| !t.is_gap())
             .count() as f32;
         let norm = 1.0 - B + B * (length / REFERENCE_LENGTH);
 
@@ -485,7 +485,7 @@ impl<'f> Matcher<'f> {
         let mut tokens = self.index.analyzer.tokens(text);
         let mut corrected = vec![false; tokens.len()];
         for (i, token) in tokens.iter_mut().enumerate() {
-            if token.key.starts_with('#') || token.key == crate::text::GAP {
+            if token.key.starts_with('#') || token.is_gap() {
                 continue;
             }
             if let Some((word, key)) = self.index.spelling.get(&token.word) {

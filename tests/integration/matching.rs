@@ -260,6 +260,36 @@ fn words_in_another_sense_count_for_nothing_in_every_framework() {
 }
 
 #[test]
+fn a_phrase_never_matches_across_the_end_of_a_sentence() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let evidence = |title: &str, text: &str| -> Vec<String> {
+        matcher
+            .match_course(title, text)
+            .candidates
+            .into_iter()
+            .flat_map(|c| c.evidence)
+            .collect()
+    };
+    let named = evidence(
+        "Parents as Teachers Foundational Training",
+        "Home visitors learn the model's approach to parent-child interaction.",
+    );
+    assert!(
+        named.iter().any(|e| e == "Parents as Teachers"),
+        "{named:?}"
+    );
+    let across = evidence(
+        "Welcoming Babies into Child Care",
+        "The first weeks are a big change for babies and parents. Teachers learn gradual entry.",
+    );
+    assert!(
+        !across.iter().any(|e| e == "Parents as Teachers"),
+        "{across:?}"
+    );
+}
+
+#[test]
 fn every_example_file_in_mappings_is_bundled() {
     for set in framework::BUNDLED_EXAMPLES {
         let dir = crate::common::root().join("mappings/examples").join(set.id);
