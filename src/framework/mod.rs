@@ -120,6 +120,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning14.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning14.csv"),
         ),
+        (
+            "tuning15.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning15.csv"),
+        ),
     ],
 }];
 
