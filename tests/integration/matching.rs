@@ -290,6 +290,22 @@ fn a_phrase_never_matches_across_the_end_of_a_sentence() {
 }
 
 #[test]
+fn a_diversity_training_about_reflective_supervision_may_count_as_rsc() {
+    let fw = default_framework();
+    let m = Matcher::new(&fw).match_course(
+        "Cultural Humility in Reflective Supervision",
+        "How race, culture and power shape the supervisory relationship; supervisors reflect on \
+         their own identities and practise naming difference in reflective supervision.",
+    );
+    assert_eq!(m.bucket.bucket, "dei", "{:?}", m.bucket);
+    assert!(
+        m.bucket.eligible.iter().any(|b| b == "rsc"),
+        "{:?}",
+        m.bucket
+    );
+}
+
+#[test]
 fn every_example_file_in_mappings_is_bundled() {
     for set in framework::BUNDLED_EXAMPLES {
         let dir = crate::common::root().join("mappings/examples").join(set.id);
