@@ -124,6 +124,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning15.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning15.csv"),
         ),
+        (
+            "tuning16.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning16.csv"),
+        ),
     ],
 }];
 
