@@ -128,6 +128,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning16.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning16.csv"),
         ),
+        (
+            "tuning17.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning17.csv"),
+        ),
     ],
 }];
 
