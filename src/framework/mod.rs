@@ -132,6 +132,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning17.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning17.csv"),
         ),
+        (
+            "tuning18.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning18.csv"),
+        ),
     ],
 }];
 
