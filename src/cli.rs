@@ -188,10 +188,11 @@ pub struct FrameworkArg {
 
 impl FrameworkArg {
     /// The matcher these options ask for: the bundled examples unless left out, and the
-    /// user's own.
+    /// user's own, whose files are summed up on standard error unless `quiet`.
     pub fn matcher<'f>(
         &self,
         fw: &'f crosswalk::framework::Framework,
+        quiet: bool,
     ) -> crosswalk::error::Result<crosswalk::matcher::Matcher<'f>> {
         let mut examples = if self.no_examples {
             Vec::new()
@@ -200,8 +201,36 @@ impl FrameworkArg {
             // the other examples and the vocabulary to decide.
             crosswalk::matcher::examples::bundled_for(fw).unwrap_or_default()
         };
-        examples.extend(crosswalk::eval::labels::read_examples(fw, &self.examples)?);
+        let (own, loaded) = crosswalk::eval::labels::read_examples(fw, &self.examples)?;
+        if !quiet {
+            report_examples(&loaded);
+        }
+        examples.extend(own);
         Ok(crosswalk::matcher::Matcher::with_examples(fw, examples))
+    }
+}
+
+/// One line per examples file, and one per row not used, on standard error.
+fn report_examples(loaded: &crosswalk::audit::Loaded) {
+    for input in &loaded.inputs {
+        eprintln!(
+            "examples: {}: {} labeled courses read",
+            input.file, input.rows_used
+        );
+    }
+    for skipped in loaded
+        .skipped
+        .iter()
+        .filter(|k| k.reason != crosswalk::normalize::SkipReason::HeaderRow)
+    {
+        let through = skipped
+            .through_row
+            .map(|r| format!(" through row {r}"))
+            .unwrap_or_default();
+        eprintln!(
+            "examples: {}{through} not used: {}",
+            skipped.source, skipped.reason
+        );
     }
 }
 

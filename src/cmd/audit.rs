@@ -52,7 +52,10 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     let bar = progress_bar(args.quiet);
     let mut clock = Stopwatch::new(args.timings);
     // The matcher is built while the catalog is read.
-    let (loaded, matcher) = rayon::join(|| audit::load(&options), || args.framework.matcher(&fw));
+    let (loaded, matcher) = rayon::join(
+        || audit::load(&options),
+        || args.framework.matcher(&fw, args.quiet),
+    );
     let (loaded, matcher) = (loaded?, matcher?);
     clock.lap("read and normalize");
     let mut matches = audit::match_with(

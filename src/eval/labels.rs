@@ -67,11 +67,12 @@ pub fn read(fw: &Framework, options: &AuditOptions) -> Result<LabeledSet> {
 
 /// Reads labeled courses for the matcher to learn from: the same files `read` takes, where
 /// only the 'Knowledge areas' column is needed (a 'Bucket' column is read when present).
-pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<Vec<Example>> {
+/// Returns the examples and how the files were read (rows used and skipped, with reasons).
+pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<(Vec<Example>, Loaded)> {
     let resolver = KaResolver::new(fw);
+    let options = AuditOptions::default();
     let mut set = LabeledSet::default();
     for path in paths {
-        let options = AuditOptions::default();
         read_file(
             fw,
             &resolver,
@@ -81,7 +82,7 @@ pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<Vec<Example>> 
             &mut set,
         )?;
     }
-    Ok(set
+    let examples = set
         .courses
         .into_iter()
         .map(|c| Example {
@@ -89,7 +90,8 @@ pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<Vec<Example>> 
             description: c.course.description,
             knowledge_areas: c.knowledge_areas,
         })
-        .collect())
+        .collect();
+    Ok((examples, set.loaded))
 }
 
 /// Which label columns a file must have.

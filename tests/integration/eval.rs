@@ -96,6 +96,7 @@ fn users_own_labeled_examples_vote_and_are_named() {
          singing soothes a crying baby.,Developmental Guidance\n\
          Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
          Developmental Guidance; Infant/Young Child Development & Behavior\n\
+         ,,\n\
          Bookkeeping Basics,Ledgers and receipts.,\n",
     )
     .expect("test setup");
@@ -121,6 +122,13 @@ fn users_own_labeled_examples_vote_and_are_named() {
         "{ours}"
     );
     assert!(!like.iter().any(|t| t == "Bookkeeping Basics"), "{ours}");
+
+    // Every row is accounted for on standard error: used, or not used and why.
+    let out = crosswalk(&["match", "--examples", path, text]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("3 labeled courses read"), "{err}");
+    assert!(err.contains("row 4 not used: blank row"), "{err}");
 
     // The bundled examples and the user's vote together; the file is never written.
     let out = crosswalk(&[
