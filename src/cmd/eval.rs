@@ -5,7 +5,7 @@ use crosswalk::audit::{self, AuditOptions};
 use crosswalk::catalog::ReadOptions;
 use crosswalk::eval::{self, Accuracy, Confusion, EvalReport, Scores};
 use crosswalk::framework;
-use crosswalk::matcher::examples::quoted_titles;
+use crosswalk::matcher::examples::like_note;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -140,17 +140,13 @@ fn render(r: &EvalReport, worst: usize) -> String {
             let _ = writeln!(s, "    missed: {}", c.missed.join("; "));
         }
         for p in c.predicted.iter().filter(|p| !p.correct) {
-            let like = if p.like.is_empty() {
-                String::new()
-            } else {
-                format!("; like {}", quoted_titles(&p.like))
-            };
             let _ = writeln!(
                 s,
-                "    extra: {} {:.2} from {}{like}",
+                "    extra: {} {:.2} from {}{}",
                 p.name,
                 p.score,
-                p.evidence.join(", ")
+                p.evidence.join(", "),
+                like_note(&p.like)
             );
         }
         for a in &c.set_aside {

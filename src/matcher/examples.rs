@@ -262,6 +262,22 @@ pub fn quoted_titles(titles: &[String]) -> String {
     quoted.join(", ")
 }
 
+/// The note an evidence line ends with when examples voted: `; like 'A', 'B'` (empty when
+/// none did).
+pub fn like_note(titles: &[String]) -> String {
+    if titles.is_empty() {
+        String::new()
+    } else {
+        format!("; like {}", quoted_titles(titles))
+    }
+}
+
+/// [`bundled_for`], or no examples when the set cannot be read. Bundled sets are checked by
+/// the test suite; one that could not be read leaves the vocabulary to decide.
+pub fn bundled_or_none(fw: &Framework) -> Vec<Example> {
+    bundled_for(fw).unwrap_or_default()
+}
+
 /// The examples a framework learns from: its bundled set, or its vocabulary base's set with
 /// each label carried to the knowledge areas that draw vocabulary from it. Fails when a
 /// label names no knowledge area of the framework.

@@ -147,12 +147,9 @@ struct FieldText {
 
 impl<'f> Matcher<'f> {
     /// Compiles the framework's vocabulary and indexes its bundled examples
-    /// ([`examples::bundled_for`]).
+    /// ([`examples::bundled_or_none`]).
     pub fn new(fw: &'f Framework) -> Self {
-        // Bundled example sets are checked by the test suite; a set that could not be read
-        // leaves the vocabulary alone to decide.
-        let bundled = examples::bundled_for(fw).unwrap_or_default();
-        Self::with_examples(fw, bundled)
+        Self::with_examples(fw, examples::bundled_or_none(fw))
     }
 
     /// Compiles the framework's vocabulary and indexes these examples (none: the vocabulary

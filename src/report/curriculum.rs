@@ -394,11 +394,11 @@ fn vetting(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
                 put(ws, row, 4, &ka.name, &st.text)?;
                 put(ws, row, 5, &ka.area, &st.text)?;
                 ws.write_number_with_format(row, 6, cell.score, &st.number)?;
-                let mut evidence = cell.evidence.join(", ");
-                if !cell.like.is_empty() {
-                    evidence.push_str("; like ");
-                    evidence.push_str(&crate::matcher::examples::quoted_titles(&cell.like));
-                }
+                let evidence = format!(
+                    "{}{}",
+                    cell.evidence.join(", "),
+                    crate::matcher::examples::like_note(&cell.like)
+                );
                 put(ws, row, 7, &evidence, &st.wrap)?;
             }
         }

@@ -371,14 +371,13 @@ fn course_row_text(course: &CourseReport) -> CourseRowText {
                 via.framework, via.name, via.relation
             );
         }
-        let _ = write!(evidence, "{sep}{}: {}", k.name, k.evidence.join(", "));
-        if !k.like.is_empty() {
-            let _ = write!(
-                evidence,
-                "; like {}",
-                crate::matcher::examples::quoted_titles(&k.like)
-            );
-        }
+        let _ = write!(
+            evidence,
+            "{sep}{}: {}{}",
+            k.name,
+            k.evidence.join(", "),
+            crate::matcher::examples::like_note(&k.like)
+        );
     }
     let mut flags = String::new();
     let mut flag = |text: std::fmt::Arguments| {
