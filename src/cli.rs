@@ -129,6 +129,8 @@ pub struct TranscriptArgs {
     /// Clock hours per credit when the transcript gives credits.
     #[arg(long, value_name = "HOURS", default_value_t = 15.0)]
     pub credit_factor: f64,
+    #[command(flatten)]
+    pub learn: ExamplesArg,
     /// Write the JSON report to FILE, or to standard output with '-'.
     #[arg(long, value_name = "FILE|-")]
     pub json: Option<String>,
@@ -165,6 +167,8 @@ pub struct ProgramArgs {
     /// Read this sheet instead of the one that looks most like a course list.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    #[command(flatten)]
+    pub learn: ExamplesArg,
     /// Print nothing on success but errors.
     #[arg(short, long)]
     pub quiet: bool,
@@ -176,6 +180,24 @@ pub struct FrameworkArg {
     /// A bundled framework id or the path of a framework file.
     #[arg(long, value_name = "ID|PATH", default_value = crosswalk::framework::DEFAULT_ID)]
     pub framework: String,
+    #[command(flatten)]
+    pub learn: ExamplesArg,
+}
+
+impl FrameworkArg {
+    /// The matcher these options ask for ([`ExamplesArg::matcher`]).
+    pub fn matcher<'f>(
+        &self,
+        fw: &'f crosswalk::framework::Framework,
+        quiet: bool,
+    ) -> crosswalk::error::Result<crosswalk::matcher::Matcher<'f>> {
+        self.learn.matcher(fw, quiet)
+    }
+}
+
+/// Which labeled example courses the matcher learns from, shared by subcommands.
+#[derive(Debug, Args)]
+pub struct ExamplesArg {
     /// Leave out the labeled example courses bundled with the framework: the vocabulary
     /// alone decides, with any examples given by --examples.
     #[arg(long)]
@@ -186,9 +208,10 @@ pub struct FrameworkArg {
     pub examples: Vec<std::path::PathBuf>,
 }
 
-impl FrameworkArg {
+impl ExamplesArg {
     /// The matcher these options ask for: the bundled examples unless left out, and the
-    /// user's own, whose files are summed up on standard error unless `quiet`.
+    /// user's own, whose files are summed up on standard error unless `quiet`. A label
+    /// that names no knowledge area of `fw` is an error naming its file, row and column.
     pub fn matcher<'f>(
         &self,
         fw: &'f crosswalk::framework::Framework,

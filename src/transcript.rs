@@ -138,15 +138,21 @@ pub struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Builds the matchers and matches the catalog, if any (on `threads` threads).
-    /// `frameworks` are the profiles' frameworks, in order ([`load_frameworks`]).
+    /// Matches the catalog, if any (on `threads` threads). `frameworks` are the profiles'
+    /// frameworks, in order ([`load_frameworks`]), and `matchers` one for each of them
+    /// (e.g. [`Matcher::new`], which learns from the bundled examples).
     pub fn new(
         profiles: &'a [Profile],
         frameworks: &'a [framework::Framework],
+        matchers: Vec<Matcher<'a>>,
         catalog: Option<&'a Loaded>,
         threads: Option<usize>,
     ) -> Result<Self> {
-        let matchers: Vec<Matcher<'a>> = frameworks.iter().map(Matcher::new).collect();
+        assert_eq!(
+            matchers.len(),
+            frameworks.len(),
+            "one matcher for each framework"
+        );
         let catalog = match catalog {
             Some(cat) => {
                 let matches = matchers

@@ -24,7 +24,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     // The reviewed workbook and the example files are inputs too: never written over.
     let mut read_only = args.inputs.clone();
     read_only.extend(args.review.clone());
-    read_only.extend(args.framework.examples.clone());
+    read_only.extend(args.framework.learn.examples.clone());
     let workbook_path = super::workbook_path(
         args.output.as_deref(),
         args.json.as_deref(),

@@ -33,8 +33,13 @@ pub fn run(args: &TranscriptArgs, dir: &Path, profiles: &[Profile]) -> anyhow::R
     let who = super::transcript::applicant(args);
     // The frameworks, matchers and the catalog's matches are the same for every applicant.
     let frameworks = crosswalk::transcript::load_frameworks(profiles)?;
-    let prepared =
-        crosswalk::transcript::Prepared::new(profiles, &frameworks, catalog.as_ref(), None)?;
+    let prepared = crosswalk::transcript::Prepared::new(
+        profiles,
+        &frameworks,
+        super::transcript::matchers(args, &frameworks)?,
+        catalog.as_ref(),
+        None,
+    )?;
     // Applicants in parallel; each one's matching on a single thread.
     let mut rows: Vec<RollupRow> = applicants
         .par_iter()

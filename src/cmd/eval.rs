@@ -13,7 +13,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let fw = framework::load(&args.framework.framework)?;
     if let Some(json) = args.json.as_deref().filter(|j| *j != "-") {
         let mut read_only = args.inputs.clone();
-        read_only.extend(args.framework.examples.clone());
+        read_only.extend(args.framework.learn.examples.clone());
         crosswalk::output::ensure_not_input(std::path::Path::new(json), &read_only)?;
     }
     let options = AuditOptions {

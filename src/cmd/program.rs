@@ -27,10 +27,12 @@ pub fn run(args: ProgramArgs) -> anyhow::Result<()> {
         .iter()
         .map(|id| framework::load(id))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut read_only = args.inputs.clone();
+    read_only.extend(args.learn.examples.iter().cloned());
     let workbook_path = super::workbook_path(
         args.output.as_deref(),
         args.json.as_deref(),
-        &args.inputs,
+        &read_only,
         "program",
     )?;
     let options = AuditOptions {
@@ -47,8 +49,15 @@ pub fn run(args: ProgramArgs) -> anyhow::Result<()> {
     };
     let loaded = audit::load(&options)?;
     let mut matches = Vec::new();
-    for fw in &frameworks {
-        matches.push(audit::match_all(fw, &loaded.courses, None, &|_, _| {})?);
+    for (i, fw) in frameworks.iter().enumerate() {
+        // The examples files are summed up once, not once per framework.
+        let matcher = args.learn.matcher(fw, args.quiet || i > 0)?;
+        matches.push(audit::match_with(
+            &matcher,
+            &loaded.courses,
+            None,
+            &|_, _| {},
+        )?);
     }
     let report = program::report(loaded, args.credit_hours, |courses| {
         frameworks

@@ -34,6 +34,7 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
     let mut inputs = args.inputs.clone();
     inputs.extend(args.rsc_log.iter().cloned());
     inputs.extend(args.catalog.iter().cloned());
+    inputs.extend(args.learn.examples.iter().cloned());
     let workbook_path = super::workbook_path(
         args.output.as_deref(),
         args.json.as_deref(),
@@ -56,7 +57,13 @@ pub fn run(args: TranscriptArgs) -> anyhow::Result<()> {
     let applicant = applicant(&args);
     let catalog = catalog(&args, &options)?;
     let frameworks = transcript::load_frameworks(&profiles)?;
-    let prepared = transcript::Prepared::new(&profiles, &frameworks, catalog.as_ref(), None)?;
+    let prepared = transcript::Prepared::new(
+        &profiles,
+        &frameworks,
+        matchers(&args, &frameworks)?,
+        catalog.as_ref(),
+        None,
+    )?;
     let report = transcript::build(loaded, log, &prepared, &applicant, None)?;
     if let Some(path) = &workbook_path {
         write_atomic(path, &crosswalk::report::applicant::render(&report)?)?;
@@ -252,4 +259,17 @@ fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
         .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
         .unwrap_or_default()
+}
+
+/// One matcher per framework, learning from the examples the arguments ask for (the files
+/// given are summed up on standard error once, not once per framework).
+pub(crate) fn matchers<'f>(
+    args: &TranscriptArgs,
+    frameworks: &'f [crosswalk::framework::Framework],
+) -> crosswalk::error::Result<Vec<crosswalk::matcher::Matcher<'f>>> {
+    frameworks
+        .iter()
+        .enumerate()
+        .map(|(i, fw)| args.learn.matcher(fw, args.quiet || i > 0))
+        .collect()
 }

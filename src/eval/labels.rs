@@ -6,7 +6,7 @@ use crate::catalog::{self, Cell, RawRow, normalize_header};
 use crate::error::{Error, Result};
 use crate::framework::label_key;
 use crate::framework::{Framework, KaResolver};
-use crate::matcher::examples::Example;
+use crate::matcher::examples::{Example, carried_labels};
 use crate::normalize::{self, Course};
 use crate::source::{SourceRef, column_letters};
 use std::path::{Path, PathBuf};
@@ -67,31 +67,67 @@ pub fn read(fw: &Framework, options: &AuditOptions) -> Result<LabeledSet> {
 
 /// Reads labeled courses for the matcher to learn from: the same files `read` takes, where
 /// only the 'Knowledge areas' column is needed (a 'Bucket' column is read when present).
-/// Returns the examples and how the files were read (rows used and skipped, with reasons).
+/// A file labeled against the framework `fw` draws its vocabulary from (its
+/// `vocabulary_base`) is read too, each label carried to the knowledge areas of `fw` that
+/// draw on it. Returns the examples and how the files were read (rows used and skipped,
+/// with reasons).
 pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<(Vec<Example>, Loaded)> {
-    let resolver = KaResolver::new(fw);
+    let base = match &fw.framework.vocabulary_base {
+        Some(id) if !paths.is_empty() => Some(crate::framework::load(id)?),
+        _ => None,
+    };
     let options = AuditOptions::default();
-    let mut set = LabeledSet::default();
-    for path in paths {
+    let read_one = |labels_fw: &Framework, path: &Path| {
+        let mut set = LabeledSet::default();
+        let resolver = KaResolver::new(labels_fw);
         read_file(
-            fw,
+            labels_fw,
             &resolver,
             path,
             &options,
             Need::KnowledgeAreas,
             &mut set,
-        )?;
+        )
+        .map(|()| set)
+    };
+    let mut examples = Vec::new();
+    let mut loaded = Loaded::default();
+    for path in paths {
+        let (set, carried) = match read_one(fw, path) {
+            Ok(set) => (set, None),
+            // The framework's own labels come first; its base's are the fallback, and when
+            // neither reads, the error given is against the framework asked for.
+            Err(own) => match base.as_ref().map(|b| (b, read_one(b, path))) {
+                Some((b, Ok(set))) => (set, Some(carried_labels(fw, b))),
+                _ => return Err(own),
+            },
+        };
+        for c in set.courses {
+            let knowledge_areas = match &carried {
+                None => c.knowledge_areas,
+                Some(carried) => {
+                    let mut kas: Vec<usize> = c
+                        .knowledge_areas
+                        .iter()
+                        .flat_map(|&k| carried[k].iter().copied())
+                        .collect();
+                    kas.sort_unstable();
+                    kas.dedup();
+                    kas
+                }
+            };
+            examples.push(Example {
+                title: c.course.title,
+                description: c.course.description,
+                knowledge_areas,
+            });
+        }
+        loaded.inputs.extend(set.loaded.inputs);
+        loaded.courses.extend(set.loaded.courses);
+        loaded.skipped.extend(set.loaded.skipped);
+        loaded.warnings.extend(set.loaded.warnings);
     }
-    let examples = set
-        .courses
-        .into_iter()
-        .map(|c| Example {
-            title: c.course.title,
-            description: c.course.description,
-            knowledge_areas: c.knowledge_areas,
-        })
-        .collect();
-    Ok((examples, set.loaded))
+    Ok((examples, loaded))
 }
 
 /// Which label columns a file must have.

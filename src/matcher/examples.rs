@@ -292,8 +292,14 @@ pub fn bundled_for(fw: &Framework) -> Result<Vec<Example>> {
     let Some(set) = &base.matching.examples else {
         return Ok(Vec::new());
     };
-    let carried: Vec<Vec<usize>> = base
-        .knowledge_areas
+    let carried = carried_labels(fw, &base);
+    read_bundled(set, &base, |k| carried[k].clone())
+}
+
+/// For each knowledge area of `base`, the knowledge areas of `fw` that draw vocabulary from
+/// it (by `vocabulary_from`): where a label given against the base counts in `fw`.
+pub fn carried_labels(fw: &Framework, base: &Framework) -> Vec<Vec<usize>> {
+    base.knowledge_areas
         .iter()
         .map(|b| {
             fw.knowledge_areas
@@ -303,8 +309,7 @@ pub fn bundled_for(fw: &Framework) -> Result<Vec<Example>> {
                 .map(|(i, _)| i)
                 .collect()
         })
-        .collect();
-    read_bundled(set, &base, |k| carried[k].clone())
+        .collect()
 }
 
 fn read_bundled(

@@ -149,6 +149,64 @@ fn users_own_labeled_examples_vote_and_are_named() {
 }
 
 #[test]
+fn examples_labeled_against_the_base_framework_carry_to_a_derived_one() {
+    let dir = tempfile::tempdir().expect("temp");
+    let file = dir.path().join("labeled for imhm-c-2025.csv");
+    // "Infant/Young Child Development & Behavior" is an imhm-c-2025 name that imhm-l4-impact
+    // words differently.
+    std::fs::write(
+        &file,
+        "Title,Description,Knowledge areas\n\
+         Lullaby Circles for New Parents,Parents of newborns sing together and learn how \
+         singing soothes a crying baby.,Developmental Guidance\n\
+         Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
+         Developmental Guidance; Infant/Young Child Development & Behavior\n",
+    )
+    .expect("test setup");
+    let path = file.to_str().expect("test setup");
+    let (title, text) = (
+        "Lullaby Circle",
+        "Singing lullabies to soothe a crying newborn.",
+    );
+    let l4 = ["--framework", "imhm-l4-impact", "--no-examples"];
+    let alone = match_json(&l4, title, text);
+    let ours = match_json(&[&l4[..], &["--examples", path]].concat(), title, text);
+    let guidance = |m: &Value| area(m, "Developmental guidance").cloned().expect("shown");
+    let (alone, ours) = (guidance(&alone), guidance(&ours));
+    assert!(
+        ours["score"].as_f64() > alone["score"].as_f64(),
+        "{ours} vs {alone}"
+    );
+    let like = ours["like"].as_array().expect("named examples");
+    assert!(
+        like.iter().any(|t| t == "Lullaby Circles for New Parents"),
+        "{ours}"
+    );
+
+    // A label that names no knowledge area of either is refused against the framework asked.
+    std::fs::write(
+        &file,
+        "Title,Description,Knowledge areas\nA course,About babies.,Basket Weaving\n",
+    )
+    .expect("test setup");
+    let out = crosswalk(&[
+        "match",
+        "--framework",
+        "imhm-l4-impact",
+        "--examples",
+        path,
+        "x",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("'Basket Weaving' is not a knowledge area of imhm-l4-impact")
+            && err.contains("row 2, column C"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_course_evaluated_never_votes_for_itself_from_the_users_examples() {
     let tuning7 = root().join("mappings/examples/imhm-c-2025/tuning7.csv");
     let path = tuning7.to_str().expect("test setup");

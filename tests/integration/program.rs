@@ -149,3 +149,71 @@ fn the_workbook_has_a_map_a_rollup_and_a_gap_sheet_per_framework() {
         Some("IMH 501".to_string())
     );
 }
+
+#[test]
+fn a_universitys_own_labeled_courses_vote_in_every_map() {
+    let dir = tempfile::tempdir().expect("temp");
+    let examples = dir.path().join("our labels.csv");
+    std::fs::write(
+        &examples,
+        "Title,Description,Knowledge areas\n\
+         Lullaby Circles for New Parents,Parents of newborns sing together and learn how \
+         singing soothes a crying baby.,Developmental Guidance\n\
+         Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
+         Developmental Guidance; Infant/Young Child Development & Behavior\n",
+    )
+    .expect("test setup");
+    let courses = dir.path().join("courses.csv");
+    std::fs::write(
+        &courses,
+        "Course,Title,Description,Credits\n\
+         FS 210,Lullaby Circle,Singing lullabies to soothe a crying newborn.,1\n",
+    )
+    .expect("test setup");
+    let map = dir.path().join("map.xlsx");
+    let (courses, examples, map) = (
+        courses.to_str().expect("test setup"),
+        examples.to_str().expect("test setup"),
+        map.to_str().expect("test setup"),
+    );
+    let both = [
+        courses,
+        "--framework",
+        "imhm-c-2025",
+        "--framework",
+        "imhs-az",
+        "--no-examples",
+    ];
+    let alone = program(&both);
+    let ours = program(&[&both[..], &["--examples", examples]].concat());
+    let guidance = |r: &Value, map: usize| -> Value {
+        r["frameworks"][map]["cells"]
+            .as_array()
+            .expect("cells")
+            .iter()
+            .find(|c| c["knowledge_area"] == "direct-service-skills/developmental-guidance")
+            .cloned()
+            .expect("developmental guidance is mapped")
+    };
+    for map in 0..2 {
+        let (alone, ours) = (guidance(&alone, map), guidance(&ours, map));
+        assert!(alone.get("like").is_none(), "{alone}");
+        let like = ours["like"].as_array().expect("named examples");
+        assert!(
+            like.iter().any(|t| t == "Lullaby Circles for New Parents"),
+            "{ours}"
+        );
+    }
+    // The examples file is summed up once, not once per framework.
+    let out = crosswalk(
+        &[
+            &["program"][..],
+            &both,
+            &["--examples", examples, "-o", map],
+        ]
+        .concat(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("2 labeled courses read").count(), 1, "{err}");
+}

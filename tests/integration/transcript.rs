@@ -261,3 +261,40 @@ fn a_folder_of_applicants_is_checked_in_one_batch() {
             .is_some_and(|e| e.contains("a PDF document"))
     );
 }
+
+#[test]
+fn an_applicants_labeled_examples_are_read_once_and_never_written_over() {
+    let dir = tempfile::tempdir().expect("temp");
+    let examples = dir.path().join("labels.csv");
+    std::fs::write(
+        &examples,
+        "Title,Description,Knowledge areas\n\
+         Lullaby Circles for New Parents,Singing soothes a crying baby.,Developmental Guidance\n",
+    )
+    .expect("test setup");
+    let before = std::fs::read(&examples).expect("test setup");
+    let path = examples.to_str().expect("test setup");
+    let base = [
+        "transcript",
+        "samples/applicant-transcript.csv",
+        "--endorsement",
+        "imhm-c",
+        "--endorsement",
+        "imhs",
+        "--examples",
+        path,
+    ];
+    let out = crosswalk(&[&base[..], &["--json", "-"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("1 labeled courses read").count(), 1, "{err}");
+
+    let out = crosswalk(&[&base[..], &["-o", path]].concat());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is also an input"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&examples).expect("test setup"), before);
+}
