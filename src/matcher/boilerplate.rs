@@ -1,8 +1,9 @@
 //! Sentences of a description that are not about what a training teaches: the presenter's
-//! biography, who should attend, logistics (fees, place, credits) and a university entry's
-//! notes (prerequisites, when it is offered). They are set aside before matching, so that a
-//! presenter's credentials, an audience of "infant mental health specialists" or a prerequisite
-//! course's title do not count as content.
+//! biography, who should attend, logistics (fees, place, credits), a university entry's
+//! notes (prerequisites, when it is offered) and what the training says it does not cover.
+//! They are set aside before matching, so that a presenter's credentials, an audience of
+//! "infant mental health specialists", a prerequisite course's title or "this workshop does
+//! not address infants" do not count as content.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
@@ -21,6 +22,8 @@ pub enum Aside {
     Logistics,
     /// A catalog's notes: prerequisites, when offered, cross-listings.
     CourseNotes,
+    /// What the training says it does not cover ("This workshop does not address infants").
+    NotCovered,
 }
 
 impl Aside {
@@ -31,6 +34,7 @@ impl Aside {
             Aside::Audience => "audience",
             Aside::Logistics => "logistics",
             Aside::CourseNotes => "course notes",
+            Aside::NotCovered => "not covered",
         }
     }
 }
@@ -378,6 +382,58 @@ const COURSE_NOTES: &[&str] = &[
     "prerrequisito",
 ];
 
+/// What a training is called when a description speaks of itself ("this workshop ...").
+const SELF_NAMES: &[&str] = &[
+    "this training",
+    "this workshop",
+    "this course",
+    "this session",
+    "this webinar",
+    "this class",
+    "this module",
+    "this series",
+    "this seminar",
+    "this presentation",
+    "this program",
+    "this curriculum",
+    "the training",
+    "the workshop",
+    "the course",
+    "the session",
+    "the webinar",
+];
+/// What follows a [`SELF_NAMES`] entry when a description says what it leaves out.
+const NOT_COVERED_VERBS: &[&str] = &[
+    "does not address",
+    "does not cover",
+    "does not focus on",
+    "does not teach",
+    "doesn't address",
+    "doesn't cover",
+    "doesn't focus on",
+    "will not address",
+    "will not cover",
+    "will not focus on",
+    "is not designed for",
+    "is not intended for",
+    "is not meant for",
+    "is not appropriate for",
+    "is not about",
+];
+/// Phrases that say so on their own, wherever they stand.
+const NOT_COVERED_PHRASES: &[&str] = &[
+    "not covered in this",
+    "not addressed in this",
+    "outside the scope of this",
+    "beyond the scope of this",
+    "este taller no aborda",
+    "este taller no cubre",
+    "este curso no aborda",
+    "este curso no cubre",
+    "este taller no está dirigido",
+    "este curso no está dirigido",
+];
+
 /// The phrase lists searched for anywhere in a sentence, in the order of [`PHRASE_LISTS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum List {
@@ -388,6 +444,8 @@ enum List {
     Teaching,
     Logistics,
     CourseNote,
+    /// The training saying what it does not cover.
+    NotCovered,
     /// A label and its colon ("Presenter:"): only tells that a description needs a closer look.
     Label,
 }
@@ -418,6 +476,16 @@ fn phrases() -> Vec<(String, List)> {
             out.push((format!("{}{colon}", label.trim_end()), List::Label));
         }
     }
+    for name in SELF_NAMES {
+        for verb in NOT_COVERED_VERBS {
+            out.push((format!("{name} {verb}"), List::NotCovered));
+        }
+    }
+    out.extend(
+        NOT_COVERED_PHRASES
+            .iter()
+            .map(|p| (p.to_string(), List::NotCovered)),
+    );
     out
 }
 
@@ -456,8 +524,8 @@ fn needs_a_look(description: &str) -> bool {
 /// Which phrase lists a sentence holds, at its start or anywhere.
 #[derive(Default)]
 struct Found {
-    at_start: u8,
-    anywhere: u8,
+    at_start: u16,
+    anywhere: u16,
     /// Where the first catalog note begins.
     first_note: Option<usize>,
 }
@@ -482,7 +550,7 @@ impl Found {
             if !starts_word || !ends_word {
                 continue;
             }
-            let bit = 1u8 << list as u8;
+            let bit = 1u16 << list as u16;
             found.anywhere |= bit;
             if m.start() == 0 {
                 found.at_start |= bit;
@@ -495,11 +563,11 @@ impl Found {
     }
 
     fn starts(&self, list: List) -> bool {
-        self.at_start & (1 << list as u8) != 0
+        self.at_start & (1 << list as u16) != 0
     }
 
     fn has(&self, list: List) -> bool {
-        self.anywhere & (1 << list as u8) != 0
+        self.anywhere & (1 << list as u16) != 0
     }
 }
 
@@ -574,6 +642,9 @@ fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
     }
     if label.is_some() && found.starts(List::CourseNote) {
         return Some(Aside::CourseNotes);
+    }
+    if found.has(List::NotCovered) {
+        return Some(Aside::NotCovered);
     }
     if labelled(LOGISTICS_LABELS) {
         return Some(Aside::Logistics);
@@ -692,6 +763,23 @@ mod tests {
                 Aside::Logistics
             ]
         );
+    }
+
+    #[test]
+    fn what_a_training_says_it_leaves_out_is_set_aside() {
+        let text = "Brain development from twelve to twenty-four. This training does not \
+                    address infants or young children. Este taller no aborda la primera \
+                    infancia.";
+        let (kept, aside) = split(text);
+        assert_eq!(kept.trim(), "Brain development from twelve to twenty-four.");
+        let kinds: Vec<Aside> = aside.iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, [Aside::NotCovered, Aside::NotCovered]);
+        // Content that only says "not" stays.
+        let content = "Parents learn why a baby does not settle. The course covers what \
+                       insurance does not cover.";
+        let (kept, aside) = split(content);
+        assert_eq!(kept.trim(), content);
+        assert!(aside.is_empty());
     }
 
     #[test]
