@@ -136,6 +136,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning18.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning18.csv"),
         ),
+        (
+            "tuning19.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning19.csv"),
+        ),
     ],
 }];
 
