@@ -56,6 +56,9 @@ fn rates(precision: f64, recall: f64, f1: f64) -> String {
 
 /// An accuracy with its counts.
 fn share(a: &Accuracy) -> String {
+    if a.total == 0 {
+        return "not labeled".to_string();
+    }
     format!("{:.3} ({}/{})", a.accuracy, a.correct, a.total)
 }
 
@@ -113,8 +116,12 @@ fn render(r: &EvalReport, worst: usize) -> String {
         );
     }
     let _ = writeln!(s);
-    let _ = writeln!(s, "Buckets, crosswalk (rows: labeled; columns: decided)");
-    confusion(&mut s, &r.crosswalk.bucket_confusion);
+    if r.crosswalk.bucket.total == 0 {
+        let _ = writeln!(s, "Buckets: not labeled (no 'Bucket' column)");
+    } else {
+        let _ = writeln!(s, "Buckets, crosswalk (rows: labeled; columns: decided)");
+        confusion(&mut s, &r.crosswalk.bucket_confusion);
+    }
 
     let _ = writeln!(s);
     let _ = writeln!(s, "Worst knowledge areas (crosswalk)");
@@ -129,11 +136,15 @@ fn render(r: &EvalReport, worst: usize) -> String {
     let _ = writeln!(s, "Worst courses (crosswalk)");
     for c in r.courses.iter().filter(|c| c.errors > 0).take(worst) {
         let _ = writeln!(s, "  {} \"{}\" ({})", c.id, c.title, c.source);
-        if c.bucket_labeled != c.bucket_predicted {
+        if let Some(labeled) = c
+            .bucket_labeled
+            .as_ref()
+            .filter(|b| **b != c.bucket_predicted)
+        {
             let _ = writeln!(
                 s,
-                "    bucket {} (labeled {}): {}",
-                c.bucket_predicted, c.bucket_labeled, c.bucket_reason
+                "    bucket {} (labeled {labeled}): {}",
+                c.bucket_predicted, c.bucket_reason
             );
         }
         if !c.missed.is_empty() {

@@ -4,8 +4,8 @@
 use crate::audit::{AuditOptions, Loaded};
 use crate::catalog::{self, Cell, RawRow, normalize_header};
 use crate::error::{Error, Result};
-use crate::framework::label_key;
 use crate::framework::{Framework, KaResolver};
+use crate::framework::{bucket_key, is_none_label};
 use crate::matcher::examples::{Example, carried_labels};
 use crate::normalize::{self, Course};
 use crate::source::{SourceRef, column_letters};
@@ -36,8 +36,8 @@ pub struct LabeledCourse {
     pub knowledge_areas: Vec<usize>,
     /// The knowledge areas it is mostly about.
     pub primary: Vec<usize>,
-    /// Its bucket id, or `none`.
-    pub bucket: String,
+    /// Its bucket id, or `none`; not known when the file has no bucket column.
+    pub bucket: Option<String>,
 }
 
 /// A labeled set read from one or more files.
@@ -60,7 +60,7 @@ pub fn read(fw: &Framework, options: &AuditOptions) -> Result<LabeledSet> {
     let resolver = KaResolver::new(fw);
     let mut set = LabeledSet::default();
     for path in &options.inputs {
-        read_file(fw, &resolver, path, options, Need::Bucket, &mut set)?;
+        read_file(fw, &resolver, path, options, &mut set)?;
     }
     Ok(set)
 }
@@ -80,15 +80,7 @@ pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<(Vec<Example>,
     let read_one = |labels_fw: &Framework, path: &Path| {
         let mut set = LabeledSet::default();
         let resolver = KaResolver::new(labels_fw);
-        read_file(
-            labels_fw,
-            &resolver,
-            path,
-            &options,
-            Need::KnowledgeAreas,
-            &mut set,
-        )
-        .map(|()| set)
+        read_file(labels_fw, &resolver, path, &options, &mut set).map(|()| set)
     };
     let mut examples = Vec::new();
     let mut loaded = Loaded::default();
@@ -130,42 +122,24 @@ pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<(Vec<Example>,
     Ok((examples, loaded))
 }
 
-/// Which label columns a file must have.
-#[derive(Clone, Copy, PartialEq)]
-enum Need {
-    /// Knowledge areas and a bucket (for evaluation).
-    Bucket,
-    /// Knowledge areas only (for examples).
-    KnowledgeAreas,
-}
-
 fn read_file(
     fw: &Framework,
     resolver: &KaResolver,
     path: &Path,
     options: &AuditOptions,
-    need: Need,
     set: &mut LabeledSet,
 ) -> Result<()> {
     let mut table = catalog::read(path, &options.read)?;
     let header = &table.sheet.rows[table.header_index];
-    let columns = label_columns(header)
-        .filter(|c| c.bucket.is_some() || need == Need::KnowledgeAreas)
-        .ok_or_else(|| Error::Catalog {
-            path: path.to_path_buf(),
-            message: match need {
-                Need::Bucket => format!(
-                    "no label columns in the header row (row {}): a labeled catalog needs a \
-                     'Knowledge areas' and a 'Bucket' column, and may have 'Primary areas'",
-                    header.number
-                ),
-                Need::KnowledgeAreas => format!(
-                    "no 'Knowledge areas' column in the header row (row {}): labeled examples \
-                     name the knowledge areas each course teaches",
-                    header.number
-                ),
-            },
-        })?;
+    let columns = label_columns(header).ok_or_else(|| Error::Catalog {
+        path: path.to_path_buf(),
+        message: format!(
+            "no 'Knowledge areas' column in the header row (row {}): a labeled catalog names \
+             the knowledge areas each course teaches, and may have 'Primary areas' and \
+             'Bucket' columns",
+            header.number
+        ),
+    })?;
     // Label columns are answers, never text to match.
     let label_cols = [
         Some(columns.knowledge_areas),
@@ -201,8 +175,8 @@ fn read_file(
         knowledge_areas.sort_unstable();
         primary.sort_unstable();
         let bucket = match columns.bucket {
-            Some(col) => parse_bucket(fw, &text(col).unwrap_or_default(), at(col))?,
-            None => crate::matcher::NONE_BUCKET.to_string(),
+            Some(col) => Some(parse_bucket(fw, &text(col).unwrap_or_default(), at(col))?),
+            None => None,
         };
         set.courses.push(LabeledCourse {
             course: course.clone(),
@@ -267,16 +241,16 @@ fn parse_kas(resolver: &KaResolver, cell: &str, at: Located) -> Result<Vec<usize
 }
 
 fn parse_bucket(fw: &Framework, cell: &str, at: Located) -> Result<String> {
-    let wanted = label_key(cell);
+    let wanted = bucket_key(cell);
     if wanted.is_empty() {
         return Err(at.error("no bucket label".to_string()));
     }
-    if wanted == crate::matcher::NONE_BUCKET {
-        return Ok(wanted);
+    if is_none_label(&wanted) {
+        return Ok(crate::matcher::NONE_BUCKET.to_string());
     }
     fw.buckets
         .iter()
-        .find(|b| label_key(&b.id) == wanted || label_key(&b.name) == wanted)
+        .find(|b| b.labels().any(|name| bucket_key(name) == wanted))
         .map(|b| b.id.clone())
         .ok_or_else(|| {
             let ids: Vec<&str> = fw.buckets.iter().map(|b| b.id.as_str()).collect();

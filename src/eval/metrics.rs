@@ -174,12 +174,14 @@ pub fn score(
         })
         .count();
 
-    let mut labels = buckets.to_vec();
-    for b in labeled
+    // Buckets are scored on the courses whose bucket is labeled.
+    let with_bucket: Vec<(&String, &Prediction)> = labeled
         .iter()
-        .map(|g| &g.bucket)
-        .chain(predicted.iter().map(|p| &p.bucket))
-    {
+        .zip(predicted)
+        .filter_map(|(g, p)| g.bucket.as_ref().map(|b| (b, p)))
+        .collect();
+    let mut labels = buckets.to_vec();
+    for b in with_bucket.iter().flat_map(|(g, p)| [*g, &p.bucket]) {
         if !labels.contains(b) {
             labels.push(b.clone());
         }
@@ -187,16 +189,16 @@ pub fn score(
     let position = |b: &String| labels.iter().position(|l| l == b).unwrap_or_default();
     let mut counts = vec![vec![0; labels.len()]; labels.len()];
     let mut bucket_right = 0;
-    for (g, p) in labeled.iter().zip(predicted) {
-        counts[position(&g.bucket)][position(&p.bucket)] += 1;
-        bucket_right += usize::from(g.bucket == p.bucket);
+    for (g, p) in &with_bucket {
+        counts[position(g)][position(&p.bucket)] += 1;
+        bucket_right += usize::from(**g == p.bucket);
     }
 
     Scores {
         micro: Prf::from_counts(tp, fp, fn_),
         macro_,
         top1: Accuracy::new(top1_right, with_primary.len()),
-        bucket: Accuracy::new(bucket_right, labeled.len()),
+        bucket: Accuracy::new(bucket_right, with_bucket.len()),
         bucket_confusion: Confusion { labels, counts },
     }
 }

@@ -88,8 +88,8 @@ pub struct CourseResult {
     pub extra: Vec<String>,
     /// Whether the best match is a primary area (`None` when no primary area is labeled).
     pub top1_correct: Option<bool>,
-    /// Labeled bucket.
-    pub bucket_labeled: String,
+    /// Labeled bucket (`None` when the file labels no buckets).
+    pub bucket_labeled: Option<String>,
     /// Bucket crosswalk decided.
     pub bucket_predicted: String,
     /// Why, in words.
@@ -211,7 +211,8 @@ fn bucket_labels(fw: &Framework, set: &LabeledSet) -> Vec<String> {
         .buckets
         .iter()
         .filter(|b| {
-            counts_toward_a_requirement(fw, &b.id) || set.courses.iter().any(|c| c.bucket == b.id)
+            counts_toward_a_requirement(fw, &b.id)
+                || set.courses.iter().any(|c| c.bucket.as_ref() == Some(&b.id))
         })
         .map(|b| b.id.clone())
         .collect();
@@ -243,7 +244,7 @@ fn course_result(
             .first()
             .is_some_and(|k| labeled.primary.contains(k))
     });
-    let bucket_wrong = p.bucket != labeled.bucket;
+    let bucket_wrong = labeled.bucket.as_ref().is_some_and(|b| *b != p.bucket);
     CourseResult {
         id: labeled.course.id.clone(),
         title: labeled.course.title.clone(),

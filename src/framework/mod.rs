@@ -13,7 +13,7 @@ pub use model::{
     KnowledgeArea, MatchingRules, Requirement, RequirementKind,
 };
 pub use resolve::KaResolver;
-pub(crate) use resolve::label_key;
+pub(crate) use resolve::{bucket_key, is_none_label};
 pub use validate::validate;
 
 use crate::error::{Error, Result};

@@ -175,6 +175,10 @@ pub struct Bucket {
     pub id: String,
     /// Human name.
     pub name: String,
+    /// Other ways a labeled file may write this bucket ("SE", "IMH-specific"), beside its id
+    /// and name.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// What qualifies, in plain words.
     pub qualifies: String,
     /// Words and phrases that show the content.
@@ -209,6 +213,13 @@ pub struct Bucket {
     /// of their content too.
     #[serde(default)]
     pub also_counts_as: Vec<String>,
+}
+
+impl Bucket {
+    /// Every way a labeled file may name this bucket: its id, its name and its aliases.
+    pub fn labels(&self) -> impl Iterator<Item = &String> {
+        [&self.id, &self.name].into_iter().chain(&self.aliases)
+    }
 }
 
 /// How an area of expertise is mainly evidenced.

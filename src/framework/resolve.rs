@@ -93,6 +93,40 @@ impl<'f> KaResolver<'f> {
     }
 }
 
+/// Ways a labeled file may write that a course qualifies for no bucket.
+const NONE_LABELS: &[&str] = &[
+    "none",
+    "n/a",
+    "na",
+    "no",
+    "neither",
+    "other",
+    "not qualifying",
+    "non qualifying",
+    "nonqualifying",
+    "does not qualify",
+    "ninguno",
+    "ninguna",
+    "-",
+    "--",
+    "\u{2014}",
+];
+
+/// A bucket label folded for comparison: case, accents, spacing, and hyphens, underscores
+/// and slashes read as spaces ("Social_Emotional" is "social emotional").
+pub(crate) fn bucket_key(text: &str) -> String {
+    let folded = label_key(text);
+    if is_none_label(&folded) {
+        return folded;
+    }
+    label_key(&folded.replace(['-', '_', '/'], " "))
+}
+
+/// Whether a folded bucket label ([`bucket_key`]) says the course qualifies for none.
+pub(crate) fn is_none_label(key: &str) -> bool {
+    NONE_LABELS.contains(&key)
+}
+
 /// A label folded for comparison: lowercase, accentless, single spaces.
 pub(crate) fn label_key(text: &str) -> String {
     fold(text).split_whitespace().collect::<Vec<_>>().join(" ")

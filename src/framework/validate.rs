@@ -119,6 +119,26 @@ pub fn validate(fw: &Framework) -> Vec<String> {
                 bucket.id
             ));
         }
+        for label in bucket.labels() {
+            let key = super::bucket_key(label);
+            if super::is_none_label(&key) {
+                problems.push(format!(
+                    "bucket '{}': '{label}' is how labeled files write 'none'",
+                    bucket.id
+                ));
+            }
+            if let Some(other) = fw
+                .buckets
+                .iter()
+                .filter(|b| b.id != bucket.id)
+                .find(|b| b.labels().any(|l| super::bucket_key(l) == key))
+            {
+                problems.push(format!(
+                    "bucket '{}': '{label}' also names bucket '{}'",
+                    bucket.id, other.id
+                ));
+            }
+        }
     }
 
     let mut requirement_ids = HashSet::new();

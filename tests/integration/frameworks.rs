@@ -76,6 +76,33 @@ fn frameworks_check_reports_a_broken_reference_in_one_line() {
 }
 
 #[test]
+fn a_bucket_alias_that_names_another_bucket_or_none_is_refused() {
+    let base =
+        std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml")).expect("framework");
+    let dir = tempfile::tempdir().expect("temp");
+    for (alias, expected) in [
+        ("IMH", "'IMH' also names bucket"),
+        (
+            "N/A",
+            "bucket 'rsc': 'N/A' is how labeled files write 'none'",
+        ),
+    ] {
+        let text = base.replacen(
+            "aliases = [\"RSC\",",
+            &format!("aliases = [\"{alias}\", \"RSC\","),
+            1,
+        );
+        let path = dir.path().join("aliases.toml");
+        std::fs::write(&path, text).expect("write");
+        let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(expected), "{err}");
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_the_output_quietly() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
