@@ -41,13 +41,40 @@ impl<'f> KaResolver<'f> {
         }
     }
 
-    /// The knowledge areas a cell names, separated by `;` or line breaks, in order.
+    /// The knowledge areas a cell names, separated by `;`, `|`, line breaks or, where every
+    /// piece then names one, commas (names that hold a comma, "Government, Law &
+    /// Regulation", are read whole), in order.
     pub fn resolve_list(&self, cell: &str) -> std::result::Result<Vec<usize>, String> {
-        cell.split([';', '\n'])
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| self.resolve(l))
-            .collect()
+        let mut out = Vec::new();
+        for label in cell.split([';', '|', '\n']).map(str::trim) {
+            if label.is_empty() {
+                continue;
+            }
+            match self.resolve(label) {
+                Ok(ka) => out.push(ka),
+                Err(why) => out.extend(self.resolve_commas(label).ok_or(why)?),
+            }
+        }
+        Ok(out)
+    }
+
+    /// A label read as a comma-separated list: from each piece on, the longest run of pieces
+    /// that names a knowledge area. `None` unless every piece is used.
+    fn resolve_commas(&self, label: &str) -> Option<Vec<usize>> {
+        let pieces: Vec<&str> = label.split(',').map(str::trim).collect();
+        if pieces.len() < 2 {
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < pieces.len() {
+            let (end, ka) = (start + 1..=pieces.len())
+                .rev()
+                .find_map(|end| Some((end, self.resolve(&pieces[start..end].join(", ")).ok()?)))?;
+            out.push(ka);
+            start = end;
+        }
+        Some(out)
     }
 
     /// The knowledge area a label names, or why it names none.
@@ -135,6 +162,42 @@ pub(crate) fn label_key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_may_use_commas_bars_and_names_that_hold_commas() {
+        let fw = crate::framework::load_default().expect("default framework");
+        let resolver = KaResolver::new(&fw);
+        let names = |cell: &str| -> Vec<String> {
+            resolver
+                .resolve_list(cell)
+                .expect("resolves")
+                .into_iter()
+                .map(|k| fw.knowledge_areas[k].name.clone())
+                .collect()
+        };
+        let expected = [
+            "Safety",
+            "Government, Law & Regulation",
+            "Attachment, Separation, Trauma, Grief & Loss",
+        ];
+        assert_eq!(
+            names(
+                "Safety, Government, Law & Regulation, Attachment, Separation, Trauma, Grief & Loss"
+            ),
+            expected
+        );
+        assert_eq!(
+            names(
+                "Safety | Government, Law & Regulation; Attachment, Separation, Trauma, Grief & Loss"
+            ),
+            expected
+        );
+        // A piece that names nothing keeps the whole label's error.
+        let err = resolver
+            .resolve_list("Safety, Basket Weaving")
+            .expect_err("unknown");
+        assert!(err.contains("'Safety, Basket Weaving'"), "{err}");
+    }
 
     #[test]
     fn every_label_names_its_knowledge_area_alone() {
