@@ -46,6 +46,9 @@ pub enum TableKind {
     Catalog,
     /// Reflective supervision/consultation sessions: a date and an hours column.
     RscLog,
+    /// Labeled courses: a title or description column, and label columns beside it (which a
+    /// catalog header does not know), so a title alone will do.
+    Labeled,
 }
 
 const SYNONYMS: &[(Role, &[&str])] = &[
@@ -357,6 +360,10 @@ pub fn detect_header_for(rows: &[RawRow], kind: TableKind) -> Option<(usize, Col
                     && map.columns.len() >= 2
             }
             TableKind::RscLog => map.get(Role::Date).is_some() && map.get(Role::Hours).is_some(),
+            TableKind::Labeled => {
+                (map.get(Role::Title).is_some() || map.get(Role::Description).is_some())
+                    && row.cells.iter().filter(|c| !c.is_blank()).count() >= 2
+            }
         };
         if !fits {
             continue;

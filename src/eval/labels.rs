@@ -129,7 +129,11 @@ fn read_file(
     options: &AuditOptions,
     set: &mut LabeledSet,
 ) -> Result<()> {
-    let mut table = catalog::read(path, &options.read)?;
+    let read = catalog::ReadOptions {
+        kind: catalog::TableKind::Labeled,
+        ..options.read.clone()
+    };
+    let mut table = catalog::read(path, &read)?;
     let header = &table.sheet.rows[table.header_index];
     let columns = label_columns(header).ok_or_else(|| Error::Catalog {
         path: path.to_path_buf(),

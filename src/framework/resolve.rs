@@ -1,11 +1,13 @@
-//! Resolving the knowledge areas a label names: exact names, "Area: Name" for names two areas
-//! share, or ids.
+//! Resolving the knowledge areas a label names: names, "Area: Name" for names two areas
+//! share, or ids, compared loosely (case, accents, "&" or "and", hyphens, slashes and other
+//! punctuation do not matter).
 
 use super::Framework;
 use crate::text::fold;
 use std::collections::HashMap;
 
-/// Resolves knowledge-area labels: exact names, "Area: Name" for names two areas share, or ids.
+/// Resolves knowledge-area labels: names, "Area: Name" (or "Area - Name", "Name (Area)") for
+/// names two areas share, or ids, compared by [`ka_key`].
 pub struct KaResolver<'f> {
     fw: &'f Framework,
     by_key: HashMap<String, Vec<usize>>,
@@ -16,11 +18,12 @@ impl<'f> KaResolver<'f> {
     pub fn new(fw: &'f Framework) -> Self {
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, ka) in fw.knowledge_areas.iter().enumerate() {
-            let qualified = format!("{}: {}", fw.area_name_of(ka), ka.name);
+            let area = fw.area_name_of(ka);
             for key in [
-                label_key(&ka.name),
-                label_key(&ka.id),
-                label_key(&qualified),
+                ka_key(&ka.name),
+                ka_key(&ka.id),
+                ka_key(&format!("{area} {}", ka.name)),
+                ka_key(&format!("{} {area}", ka.name)),
             ] {
                 let entry = by_key.entry(key).or_default();
                 if !entry.contains(&i) {
@@ -35,7 +38,7 @@ impl<'f> KaResolver<'f> {
     /// when another area has a knowledge area of the same name.
     pub fn label(&self, k: usize) -> String {
         let ka = &self.fw.knowledge_areas[k];
-        match self.by_key.get(&label_key(&ka.name)).map(Vec::len) {
+        match self.by_key.get(&ka_key(&ka.name)).map(Vec::len) {
             Some(1) => ka.name.clone(),
             _ => format!("{}: {}", self.fw.area_name_of(ka), ka.name),
         }
@@ -79,7 +82,7 @@ impl<'f> KaResolver<'f> {
 
     /// The knowledge area a label names, or why it names none.
     pub fn resolve(&self, label: &str) -> std::result::Result<usize, String> {
-        match self.by_key.get(&label_key(label)).map(Vec::as_slice) {
+        match self.by_key.get(&ka_key(label)).map(Vec::as_slice) {
             Some([one]) => Ok(*one),
             Some(several) => {
                 let names: Vec<String> = several
@@ -102,7 +105,7 @@ impl<'f> KaResolver<'f> {
                     .iter()
                     .map(|ka| {
                         (
-                            strsim::jaro_winkler(&label_key(label), &label_key(&ka.name)),
+                            strsim::jaro_winkler(&ka_key(label), &ka_key(&ka.name)),
                             &ka.name,
                         )
                     })
@@ -152,6 +155,19 @@ pub(crate) fn bucket_key(text: &str) -> String {
 /// Whether a folded bucket label ([`bucket_key`]) says the course qualifies for none.
 pub(crate) fn is_none_label(key: &str) -> bool {
     NONE_LABELS.contains(&key)
+}
+
+/// A knowledge-area label folded for comparison: lowercase and accentless, "&" read as "and",
+/// every other mark (hyphens, slashes, colons, commas, parentheses) read as a space:
+/// "Building and Maintaining Relationships", "Self-Awareness" and "Intervention / Treatment
+/// Planning" are the framework's names.
+fn ka_key(text: &str) -> String {
+    let folded = fold(text).replace('&', " and ");
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 /// A label folded for comparison: lowercase, accentless, single spaces.

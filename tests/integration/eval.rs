@@ -341,6 +341,50 @@ fn label_errors_name_row_and_column() {
 }
 
 #[test]
+fn knowledge_areas_written_loosely_in_a_title_only_file_are_read() {
+    let dir = tempfile::tempdir().expect("temp");
+    let file = write(
+        &dir,
+        "loose.csv",
+        "Title,Knowledge areas\n\
+         Toddler Development,Infant-Young Child Development and Behavior\n\
+         Team Building,\"Building and Maintaining Relationships, Self-Awareness\"\n\
+         Policy Advocacy,Advocacy (Leading People)\n\
+         Case Planning,Intervention / Treatment Planning | Law - Regulation and Policy: Ethical Practice\n",
+    );
+    let out = crosswalk(&["eval", &file, "--json", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let labeled: Vec<Vec<String>> = r["courses"]
+        .as_array()
+        .expect("courses")
+        .iter()
+        .map(|c| {
+            let mut l: Vec<String> = c["labeled"]
+                .as_array()
+                .expect("labeled")
+                .iter()
+                .map(|k| k.as_str().unwrap_or("").to_string())
+                .collect();
+            l.sort();
+            l
+        })
+        .collect();
+    for expected in [
+        vec!["Infant/Young Child Development & Behavior"],
+        vec!["Building & Maintaining Relationships", "Self Awareness"],
+        vec!["Advocacy"],
+        vec!["Ethical Practice", "Intervention/Treatment Planning"],
+    ] {
+        assert!(
+            labeled.contains(&expected.iter().map(|s| s.to_string()).collect()),
+            "{labeled:?}"
+        );
+    }
+    assert_eq!(r["courses_evaluated"], 4);
+}
+
+#[test]
 fn buckets_may_be_written_many_ways_or_not_labeled_at_all() {
     let dir = tempfile::tempdir().expect("temp");
     let spelled = write(
