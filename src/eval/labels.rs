@@ -11,21 +11,46 @@ use crate::normalize::{self, Course};
 use crate::source::{SourceRef, column_letters};
 use std::path::{Path, PathBuf};
 
-/// Header names (folded) of the label columns.
+/// Header names (folded) of the label columns, the likeliest first: where two columns could
+/// be the label column, the one named earlier in the list is.
 const KA_HEADERS: &[&str] = &[
     "knowledge areas",
     "expected knowledge areas",
     "labeled knowledge areas",
     "label knowledge areas",
     "gold knowledge areas",
+    "knowledge area",
+    "knowledge area s",
+    "knowledge areas taught",
+    "kas",
+    "ka labels",
+    "labels",
+    "gold labels",
+    "competency areas",
+    "competencies",
 ];
 const PRIMARY_HEADERS: &[&str] = &[
     "primary areas",
     "primary knowledge areas",
     "expected primary areas",
     "labeled primary areas",
+    "primary area",
+    "primary area s",
+    "primary knowledge area",
+    "primary kas",
+    "primary ka",
+    "primary",
+    "main areas",
 ];
-const BUCKET_HEADERS: &[&str] = &["bucket", "expected bucket", "labeled bucket", "gold bucket"];
+const BUCKET_HEADERS: &[&str] = &[
+    "bucket",
+    "expected bucket",
+    "labeled bucket",
+    "gold bucket",
+    "requirement bucket",
+    "hours bucket",
+    "counts toward",
+];
 
 /// One labeled course.
 #[derive(Debug, Clone)]
@@ -194,11 +219,18 @@ fn read_file(
 }
 
 fn label_columns(header: &RawRow) -> Option<LabelColumns> {
-    let find = |names: &[&str]| {
-        header.cells.iter().position(|c| match c {
-            Cell::Text(t) => names.contains(&normalize_header(t).as_str()),
-            _ => false,
+    let folded: Vec<Option<String>> = header
+        .cells
+        .iter()
+        .map(|c| match c {
+            Cell::Text(t) => Some(normalize_header(t)),
+            _ => None,
         })
+        .collect();
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|name| folded.iter().position(|h| h.as_deref() == Some(*name)))
     };
     Some(LabelColumns {
         knowledge_areas: find(KA_HEADERS)?,

@@ -346,7 +346,7 @@ fn knowledge_areas_written_loosely_in_a_title_only_file_are_read() {
     let file = write(
         &dir,
         "loose.csv",
-        "Title,Knowledge areas\n\
+        "Course Title,Knowledge Area(s)\n\
          Toddler Development,Infant-Young Child Development and Behavior\n\
          Team Building,\"Building and Maintaining Relationships, Self-Awareness\"\n\
          Policy Advocacy,Advocacy (Leading People)\n\
