@@ -7,7 +7,7 @@ use crate::text::fold;
 use std::collections::HashMap;
 
 /// Resolves knowledge-area labels: names, "Area: Name" (or "Area - Name", "Name (Area)") for
-/// names two areas share, or ids, compared by [`ka_key`].
+/// names two areas share, or ids, compared loosely (see the module documentation).
 pub struct KaResolver<'f> {
     fw: &'f Framework,
     by_key: HashMap<String, Vec<usize>>,
