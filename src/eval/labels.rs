@@ -160,6 +160,19 @@ fn read_file(
     };
     let mut table = catalog::read(path, &read)?;
     let header = &table.sheet.rows[table.header_index];
+    // A crosswalk workbook's knowledge areas are crosswalk's own matches, not labels.
+    let is_review_column =
+        |c: &Cell| matches!(c, Cell::Text(t) if t.trim() == crate::review::DECISION_HEADER);
+    if header.cells.iter().any(is_review_column) {
+        return Err(Error::Catalog {
+            path: path.to_path_buf(),
+            message: "a crosswalk audit workbook: its knowledge areas are crosswalk's matches, \
+                      not labels; save what its review decided as labeled courses with \
+                      `crosswalk audit CATALOG --review THIS-FILE --save-examples LABELED.csv` \
+                      and read that file instead"
+                .to_string(),
+        });
+    }
     let columns = label_columns(header).ok_or_else(|| Error::Catalog {
         path: path.to_path_buf(),
         message: format!(

@@ -237,3 +237,23 @@ fn review_errors_are_one_line_with_the_cell() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn an_audit_workbook_is_not_taken_for_labeled_examples() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("catalog.csv"), CATALOG).expect("test setup");
+    audit(dir.path(), &[]);
+    for command in [
+        &["match", "--examples", "out.xlsx", "infant sleep"][..],
+        &["eval", "out.xlsx"],
+    ] {
+        let out = crosswalk_in(dir.path(), command);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("crosswalk's matches, not labels") && err.contains("--save-examples"),
+            "{err}"
+        );
+    }
+}
