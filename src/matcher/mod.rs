@@ -4,7 +4,8 @@
 //! The score is a BM25-style retrieval score over each knowledge area's vocabulary: each
 //! vocabulary entry found in the course contributes its weight (name > term > related, longer
 //! phrases more) times its inverse frequency across knowledge areas, saturated by how often it
-//! occurs (title occurrences count double) and normalized by text length. The sum is mapped
+//! occurs (title occurrences count double) and normalized by text length (up to a cap, so a
+//! long flyer's topics are not discounted for the flyer's length). The sum is mapped
 //! onto 0..1. Words the vocabulary does not know are corrected for typos with strsim first.
 //! Every match keeps the vocabulary entries that produced it as evidence.
 
@@ -30,6 +31,10 @@ const K1: f32 = 1.2;
 const B: f32 = 0.5;
 /// The text length (in words) at which no length normalization applies.
 const REFERENCE_LENGTH: f32 = 40.0;
+/// Longer texts are normalized as if they were this long (in words): a long flyer names each
+/// of its topics once or twice, and a mention in it is worth about as much as in a shorter
+/// description. Without the cap, a 200-word flyer's topics needed three times the evidence.
+const LENGTH_CAP: f32 = 60.0;
 /// How much more a title occurrence counts than a description occurrence.
 const TITLE_WEIGHT: f32 = 2.0;
 /// Raw score that maps to 1 - 1/e (about 0.63).
@@ -240,7 +245,7 @@ impl<'f> Matcher<'f> {
             .chain(&description.tokens)
             .filter(|t| !t.is_gap())
             .count() as f32;
-        let norm = 1.0 - B + B * (length / REFERENCE_LENGTH);
+        let norm = 1.0 - B + B * (length.min(LENGTH_CAP) / REFERENCE_LENGTH);
 
         let mut hits: Vec<Hit> = Vec::new();
         let mut inner_cues: Vec<(usize, bool)> = Vec::new();
