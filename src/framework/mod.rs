@@ -140,6 +140,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning19.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning19.csv"),
         ),
+        (
+            "tuning20.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning20.csv"),
+        ),
     ],
 }];
 
