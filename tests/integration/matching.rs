@@ -392,3 +392,23 @@ fn labeled_examples_add_to_what_the_words_show_and_are_named() {
     assert!(b.like.is_empty());
     assert_eq!(with.bucket.bucket, without.bucket.bucket);
 }
+
+#[test]
+fn web_and_email_addresses_teach_nothing() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course(
+        "Budget Basics",
+        "Spreadsheets for program managers. Details at \
+         https://example.org/trainings/infant-mental-health-reflective-supervision or write to \
+         rsc.training@infant-mental-health.org",
+    );
+    assert_eq!(m.bucket.bucket, "none", "{m:?}");
+    let names = selected_names(&fw, &m);
+    assert!(
+        !names
+            .iter()
+            .any(|n| n == "Reflective Supervision" || n.starts_with("Relationship")),
+        "{names:?}"
+    );
+}
