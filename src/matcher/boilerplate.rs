@@ -130,7 +130,22 @@ const PRESENTER_OPENINGS: &[&str] = &[
     "funded by",
     "in partnership with",
     "brought to you by",
+    "offered in partnership with",
+    "presented in partnership with",
+    "offered by",
+    "co-hosted by",
+    "cohosted by",
+    "made possible by",
+    "with support from",
+    "with funding from",
+    "a training of the",
+    "a program of the",
+    "a project of the",
+    "an initiative of the",
+    "a service of the",
     "patrocinado por",
+    "ofrecido por",
+    "organizado por",
 ];
 /// Phrases that mark a sentence as a biography wherever they stand.
 const BIO_PHRASES: &[&str] = &[
@@ -763,6 +778,19 @@ mod tests {
                 Aside::Logistics
             ]
         );
+    }
+
+    #[test]
+    fn sponsor_lines_are_set_aside() {
+        let text = "Budgets for managers. Offered in partnership with the Infant Mental Health \
+                    Association. A training of the Alliance for Infant Mental Health.";
+        let (kept, aside) = split(text);
+        assert_eq!(kept.trim(), "Budgets for managers.");
+        assert!(
+            aside.iter().all(|a| a.kind == Aside::Presenter),
+            "{aside:?}"
+        );
+        assert_eq!(aside.len(), 2);
     }
 
     #[test]
