@@ -437,6 +437,12 @@ const NOT_COVERED_VERBS: &[&str] = &[
 ];
 /// Phrases that say so on their own, wherever they stand.
 const NOT_COVERED_PHRASES: &[&str] = &[
+    "it does not cover",
+    "it does not address",
+    "it doesn't cover",
+    "it doesn't address",
+    "it will not cover",
+    "it will not address",
     "not covered in this",
     "not addressed in this",
     "outside the scope of this",
@@ -796,12 +802,12 @@ mod tests {
     #[test]
     fn what_a_training_says_it_leaves_out_is_set_aside() {
         let text = "Brain development from twelve to twenty-four. This training does not \
-                    address infants or young children. Este taller no aborda la primera \
-                    infancia.";
+                    address infants or young children. It does not cover pregnancy. Este \
+                    taller no aborda la primera infancia.";
         let (kept, aside) = split(text);
         assert_eq!(kept.trim(), "Brain development from twelve to twenty-four.");
         let kinds: Vec<Aside> = aside.iter().map(|a| a.kind).collect();
-        assert_eq!(kinds, [Aside::NotCovered, Aside::NotCovered]);
+        assert_eq!(kinds, [Aside::NotCovered; 3]);
         // Content that only says "not" stays.
         let content = "Parents learn why a baby does not settle. The course covers what \
                        insurance does not cover.";
