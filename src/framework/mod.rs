@@ -144,6 +144,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning20.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning20.csv"),
         ),
+        (
+            "tuning21.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning21.csv"),
+        ),
     ],
 }];
 
