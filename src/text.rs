@@ -351,7 +351,7 @@ const DOMAINS: &[&str] = &[
 ];
 
 /// The text with web and email addresses blanked out: they name places, not content
-/// ("https://example.org/infant-mental-health" teaches nothing). Text without one is
+/// (`https://example.org/infant-mental-health` teaches nothing). Text without one is
 /// borrowed.
 pub fn without_links(text: &str) -> std::borrow::Cow<'_, str> {
     let might = text.contains("://")
