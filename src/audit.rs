@@ -44,6 +44,14 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Appends what another read held: its input reports, courses, skipped rows and warnings.
+    pub fn append(&mut self, other: Loaded) {
+        self.inputs.extend(other.inputs);
+        self.courses.extend(other.courses);
+        self.skipped.extend(other.skipped);
+        self.warnings.extend(other.warnings);
+    }
+
     /// Adds one catalog read and normalized: its input report, courses, skipped rows and
     /// warnings.
     pub fn add(&mut self, table: &catalog::CatalogTable, normalized: normalize::Normalized) {

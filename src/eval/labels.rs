@@ -139,10 +139,7 @@ pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<(Vec<Example>,
                 knowledge_areas,
             });
         }
-        loaded.inputs.extend(set.loaded.inputs);
-        loaded.courses.extend(set.loaded.courses);
-        loaded.skipped.extend(set.loaded.skipped);
-        loaded.warnings.extend(set.loaded.warnings);
+        loaded.append(set.loaded);
     }
     Ok((examples, loaded))
 }
