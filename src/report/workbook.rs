@@ -335,6 +335,8 @@ fn summary(ws: &mut Worksheet, r: &AuditReport, st: &Styles) -> std::result::Res
     }
     ws.set_active(true);
     page_setup(ws);
+    // The summary is one printed page.
+    ws.set_print_fit_to_pages(1, 1);
     Ok(())
 }
 

@@ -596,3 +596,30 @@ fn presenter_audience_logistics_and_prerequisites_are_not_matched() {
         "{flagged:?}"
     );
 }
+
+#[test]
+fn the_summary_prints_on_one_page_and_the_other_sheets_one_page_wide() {
+    let dir = tempfile::tempdir().expect("temp");
+    audit_workbook(&root().join("samples/agency-catalog.csv"), dir.path());
+    let file = std::fs::File::open(dir.path().join("out.xlsx")).expect("workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut page_setup = |sheet: usize| -> String {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name(&format!("xl/worksheets/sheet{sheet}.xml"))
+                .expect("sheet part"),
+            &mut xml,
+        )
+        .expect("xml");
+        let start = xml.find("<pageSetup").expect("page setup");
+        xml[start..start + xml[start..].find('>').expect("tag end")].to_string()
+    };
+    let summary = page_setup(1);
+    assert!(
+        summary.contains("landscape") && !summary.contains("fitToHeight"),
+        "{summary}"
+    );
+    let courses = page_setup(2);
+    assert!(courses.contains("fitToHeight=\"0\""), "{courses}");
+}
