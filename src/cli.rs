@@ -184,17 +184,6 @@ pub struct FrameworkArg {
     pub learn: ExamplesArg,
 }
 
-impl FrameworkArg {
-    /// The matcher these options ask for ([`ExamplesArg::matcher`]).
-    pub fn matcher<'f>(
-        &self,
-        fw: &'f crosswalk::framework::Framework,
-        quiet: bool,
-    ) -> crosswalk::error::Result<crosswalk::matcher::Matcher<'f>> {
-        self.learn.matcher(fw, quiet)
-    }
-}
-
 /// Which labeled example courses the matcher learns from, shared by subcommands.
 #[derive(Debug, Args)]
 pub struct ExamplesArg {

@@ -54,7 +54,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     // The matcher is built while the catalog is read.
     let (loaded, matcher) = rayon::join(
         || audit::load(&options),
-        || args.framework.matcher(&fw, args.quiet),
+        || args.framework.learn.matcher(&fw, args.quiet),
     );
     let (loaded, matcher) = (loaded?, matcher?);
     clock.lap("read and normalize");

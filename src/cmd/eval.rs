@@ -29,6 +29,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let courses: Vec<_> = set.courses.iter().map(|c| c.course.clone()).collect();
     let matcher = args
         .framework
+        .learn
         .matcher(&fw, args.quiet)?
         .holding_out_copies(eval::COPY_SIMILARITY);
     let matches = audit::match_with(&matcher, &courses, args.threads, &|_, _| {})?;

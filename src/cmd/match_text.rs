@@ -31,7 +31,7 @@ struct Output<'a> {
 
 pub fn run(args: MatchArgs) -> anyhow::Result<()> {
     let fw = framework::load(&args.framework.framework)?;
-    let matcher = args.framework.matcher(&fw, false)?;
+    let matcher = args.framework.learn.matcher(&fw, false)?;
     let text = args.text.join(" ");
     let title = args.title.as_deref().unwrap_or("");
     let result = matcher.match_course(title, &text);

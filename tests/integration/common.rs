@@ -31,3 +31,12 @@ pub fn stderr(output: &Output) -> String {
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Two labeled courses about lullabies, as a user's `--examples` file: the second names a
+/// knowledge area ("Infant/Young Child Development & Behavior") that derived frameworks word
+/// differently.
+pub const LULLABY_EXAMPLES: &str = "Title,Description,Knowledge areas\n\
+    Lullaby Circles for New Parents,Parents of newborns sing together and learn how singing \
+    soothes a crying baby.,Developmental Guidance\n\
+    Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
+    Developmental Guidance; Infant/Young Child Development & Behavior\n";

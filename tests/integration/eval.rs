@@ -1,7 +1,7 @@
 //! `crosswalk eval`: the labeled set's figures may not regress, and labeled files are read
 //! strictly.
 
-use crate::common::{crosswalk, root, stderr, stdout};
+use crate::common::{LULLABY_EXAMPLES, crosswalk, root, stderr, stdout};
 use serde_json::Value;
 
 /// Figures reached on the test part (tests/data/labeled/test.csv), minus a small margin.
@@ -91,13 +91,7 @@ fn users_own_labeled_examples_vote_and_are_named() {
     let file = dir.path().join("our courses.csv");
     std::fs::write(
         &file,
-        "Title,Description,Knowledge areas\n\
-         Lullaby Circles for New Parents,Parents of newborns sing together and learn how \
-         singing soothes a crying baby.,Developmental Guidance\n\
-         Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
-         Developmental Guidance; Infant/Young Child Development & Behavior\n\
-         ,,\n\
-         Bookkeeping Basics,Ledgers and receipts.,\n",
+        format!("{LULLABY_EXAMPLES},,\nBookkeeping Basics,Ledgers and receipts.,\n"),
     )
     .expect("test setup");
     let before = std::fs::read(&file).expect("test setup");
@@ -153,15 +147,7 @@ fn examples_labeled_against_the_base_framework_carry_to_a_derived_one() {
     let file = dir.path().join("labeled for imhm-c-2025.csv");
     // "Infant/Young Child Development & Behavior" is an imhm-c-2025 name that imhm-l4-impact
     // words differently.
-    std::fs::write(
-        &file,
-        "Title,Description,Knowledge areas\n\
-         Lullaby Circles for New Parents,Parents of newborns sing together and learn how \
-         singing soothes a crying baby.,Developmental Guidance\n\
-         Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
-         Developmental Guidance; Infant/Young Child Development & Behavior\n",
-    )
-    .expect("test setup");
+    std::fs::write(&file, LULLABY_EXAMPLES).expect("test setup");
     let path = file.to_str().expect("test setup");
     let (title, text) = (
         "Lullaby Circle",

@@ -1,6 +1,6 @@
 //! `crosswalk program`: the curriculum map of a course list against one or more frameworks.
 
-use crate::common::{crosswalk, stderr, stdout};
+use crate::common::{LULLABY_EXAMPLES, crosswalk, stderr, stdout};
 use calamine::{Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
@@ -154,15 +154,7 @@ fn the_workbook_has_a_map_a_rollup_and_a_gap_sheet_per_framework() {
 fn a_universitys_own_labeled_courses_vote_in_every_map() {
     let dir = tempfile::tempdir().expect("temp");
     let examples = dir.path().join("our labels.csv");
-    std::fs::write(
-        &examples,
-        "Title,Description,Knowledge areas\n\
-         Lullaby Circles for New Parents,Parents of newborns sing together and learn how \
-         singing soothes a crying baby.,Developmental Guidance\n\
-         Singing With Babies,Songs and lullabies that calm a fussy infant; ideas for parents.,\
-         Developmental Guidance; Infant/Young Child Development & Behavior\n",
-    )
-    .expect("test setup");
+    std::fs::write(&examples, LULLABY_EXAMPLES).expect("test setup");
     let courses = dir.path().join("courses.csv");
     std::fs::write(
         &courses,
