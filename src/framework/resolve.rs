@@ -142,14 +142,14 @@ const NONE_LABELS: &[&str] = &[
     "\u{2014}",
 ];
 
-/// A bucket label folded for comparison: case, accents, spacing, and hyphens, underscores
-/// and slashes read as spaces ("Social_Emotional" is "social emotional").
+/// A bucket label folded for comparison: a way of writing `none` as it stands, anything else
+/// as a knowledge-area label is ([`ka_key`]: "Social_Emotional" is "social emotional").
 pub(crate) fn bucket_key(text: &str) -> String {
     let folded = label_key(text);
     if is_none_label(&folded) {
         return folded;
     }
-    label_key(&folded.replace(['-', '_', '/'], " "))
+    ka_key(text)
 }
 
 /// Whether a folded bucket label ([`bucket_key`]) says the course qualifies for none.
