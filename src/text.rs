@@ -109,6 +109,40 @@ const GENERIC_WORDS: &[&str] = &[
     "all",
 ];
 
+/// True for a mark that begins an item of a list written on one line ("• Topic • Topic",
+/// "✔ Lunch provided") or separates the fields of a listing ("Course ID: 20417 | Level:
+/// Beginner").
+pub fn is_item_mark(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '◦'
+            | '▪'
+            | '▫'
+            | '▸'
+            | '▹'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✔'
+            | '✓'
+            | '✅'
+            | '☑'
+            | '☐'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '❖'
+            | '‣'
+            | '⁃'
+            | '·'
+            | '|'
+    )
+}
+
 /// The key of a gap token where a stop word stood.
 pub const GAP: &str = "|";
 /// The key of a gap token where a sentence or line ended: a phrase whose words a stop word
@@ -170,7 +204,8 @@ fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
             }
             let next = rest[c.len_utf8()..].chars().next();
             let is_break = match c {
-                '\n' | '\r' | '(' | ')' | '[' | ']' | '•' | '|' => true,
+                '\n' | '\r' | '(' | ')' | '[' | ']' => true,
+                c if is_item_mark(c) => true,
                 '.' | ';' | ':' | '!' | '?' => next.is_none_or(char::is_whitespace),
                 _ => false,
             };

@@ -148,6 +148,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning21.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning21.csv"),
         ),
+        (
+            "tuning22.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning22.csv"),
+        ),
     ],
 }];
 

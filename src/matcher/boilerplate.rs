@@ -5,6 +5,7 @@
 //! "infant mental health specialists", a prerequisite course's title or "this workshop does
 //! not address infants" do not count as content.
 
+use crate::text::is_item_mark;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -609,7 +610,10 @@ pub fn split(description: &str) -> (Cow<'_, str>, Vec<SetAside>) {
     for line in description.lines() {
         let mut in_bio = false;
         for sentence in sentences(line) {
-            let trimmed = sentence.trim();
+            // A list item is judged without its mark, and kept with it (a phrase does not run
+            // from one item into the next).
+            let whole = sentence.trim();
+            let trimmed = whole.trim_start_matches(is_item_mark).trim_start();
             if trimmed.is_empty() {
                 continue;
             }
@@ -619,7 +623,8 @@ pub fn split(description: &str) -> (Cow<'_, str>, Vec<SetAside>) {
             match kind {
                 Some(Aside::CourseNotes) => {
                     // A note may follow content in the same sentence: keep what comes before.
-                    let (before, note) = trimmed.split_at(found.first_note.unwrap_or(0));
+                    let mark = whole.len() - trimmed.len();
+                    let (before, note) = whole.split_at(mark + found.first_note.unwrap_or(0));
                     push_kept(&mut kept, before);
                     set_aside.push(SetAside {
                         kind: Aside::CourseNotes,
@@ -630,7 +635,7 @@ pub fn split(description: &str) -> (Cow<'_, str>, Vec<SetAside>) {
                     kind,
                     text: trimmed.to_string(),
                 }),
-                None => push_kept(&mut kept, trimmed),
+                None => push_kept(&mut kept, whole),
             }
         }
         kept.push('\n');
@@ -712,7 +717,7 @@ fn has_credential(text: &str) -> bool {
 }
 
 /// Sentences of one line: split after `.`, `?` or `!` followed by a space, except after an
-/// abbreviation or an initial.
+/// abbreviation or an initial, and before a list mark that follows a space ("• Topic • Topic").
 fn sentences(line: &str) -> impl Iterator<Item = &str> {
     let mut rest = line;
     std::iter::from_fn(move || {
@@ -721,15 +726,22 @@ fn sentences(line: &str) -> impl Iterator<Item = &str> {
         }
         let bytes = rest.as_bytes();
         let mut end = rest.len();
-        for (i, &b) in bytes.iter().enumerate() {
-            if !matches!(b, b'.' | b'?' | b'!') {
+        for (i, c) in rest.char_indices() {
+            if is_item_mark(c) && i > 0 && bytes[i - 1].is_ascii_whitespace() {
+                if !rest[..i].trim().is_empty() {
+                    end = i;
+                    break;
+                }
+                continue;
+            }
+            if !matches!(c, '.' | '?' | '!') {
                 continue;
             }
             let next_is_space = bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
             if !next_is_space {
                 continue;
             }
-            if b == b'.' && ends_with_abbreviation(&rest[..i]) {
+            if c == '.' && ends_with_abbreviation(&rest[..i]) {
                 continue;
             }
             end = i + 1;
@@ -797,6 +809,20 @@ mod tests {
             "{aside:?}"
         );
         assert_eq!(aside.len(), 2);
+    }
+
+    #[test]
+    fn items_of_a_one_line_list_are_judged_one_by_one() {
+        let text = "• How a baby's brain grows • Serve and return ✔ Light breakfast provided \
+                    ✔ Free parking";
+        let (kept, aside) = split(text);
+        assert_eq!(kept.trim(), "• How a baby's brain grows • Serve and return");
+        let set: Vec<&str> = aside.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(set, ["Light breakfast provided", "Free parking"]);
+        // Fields of a listing are judged one by one too.
+        let (kept, aside) = split("Format: Self-paced online | Attachment in care");
+        assert_eq!(kept.trim(), "| Attachment in care");
+        assert_eq!(aside[0].text, "Format: Self-paced online");
     }
 
     #[test]
