@@ -109,6 +109,16 @@ const GENERIC_WORDS: &[&str] = &[
     "all",
 ];
 
+/// True for a character that is invisible and sits inside words in text copied from documents
+/// and web pages: a soft hyphen ("super\u{ad}vision"), a zero-width joiner or non-joiner, a
+/// word joiner, a stray byte-order mark. Such a character neither ends a word nor is part of it.
+fn is_invisible_in_word(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 /// True for a mark that begins an item of a list written on one line ("• Topic • Topic",
 /// "✔ Lunch provided") or separates the fields of a listing ("Course ID: 20417 | Level:
 /// Beginner").
@@ -187,7 +197,7 @@ fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
             if c.is_alphanumeric() {
                 let end = rest
                     .char_indices()
-                    .find(|(_, c)| !c.is_alphanumeric())
+                    .find(|&(_, c)| !c.is_alphanumeric() && !is_invisible_in_word(c))
                     .map_or(rest.len(), |(i, _)| i);
                 let word = &rest[..end];
                 rest = &rest[end..];
@@ -361,7 +371,7 @@ pub fn fold(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || is_invisible_in_word(c) {
             continue;
         }
         for lower in c.to_lowercase() {
@@ -460,6 +470,18 @@ mod tests {
     fn folds_accents_and_case() {
         assert_eq!(fold("Relación Padre-Hijo"), "relacion padre-hijo");
         assert_eq!(fold("ÉTICA"), "etica");
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_dropped() {
+        let a = Analyzer::default();
+        let keys =
+            |text: &str| -> Vec<String> { a.tokens(text).into_iter().map(|t| t.key).collect() };
+        let plain = keys("reflective supervision");
+        assert_eq!(keys("reflec\u{ad}tive super\u{ad}vision"), plain);
+        assert_eq!(keys("\u{feff}reflective super\u{200d}vision"), plain);
+        // A ligature from a PDF reads as its letters.
+        assert_eq!(keys("re\u{fb02}ective supervision"), plain);
     }
 
     #[test]
