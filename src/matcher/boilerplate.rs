@@ -355,6 +355,97 @@ const LOGISTICS_PHRASES: &[&str] = &[
     "inscripción",
     "estacionamiento",
 ];
+/// Verbs of a sentence that says what a training counts for ("Approved for 3 hours toward
+/// endorsement"); such a sentence is set aside when it also names a [`CREDIT_KINDS`] entry and
+/// says nothing of what is taught.
+const CREDIT_CLAIMS: &[&str] = &[
+    "approved for",
+    "approved by",
+    "has been approved",
+    "is approved",
+    "are approved",
+    "counts toward",
+    "counts towards",
+    "count toward",
+    "count towards",
+    "counts for",
+    "applies toward",
+    "applies towards",
+    "apply toward",
+    "applied toward",
+    "applied towards",
+    "used toward",
+    "used towards",
+    "qualifies for",
+    "qualifies as",
+    "qualify for",
+    "meets",
+    "meet the",
+    "fulfills",
+    "fulfils",
+    "fulfill",
+    "satisfies",
+    "aligned with",
+    "aligns with",
+    "eligible for",
+    "earn",
+    "earns",
+    "awarded",
+    "cuenta para",
+    "cuentan para",
+    "valido para",
+    "válido para",
+    "aprobado para",
+    "aprobada para",
+    "otorga",
+];
+/// What such a sentence says a training counts for: an endorsement, a license, continuing
+/// education.
+const CREDIT_KINDS: &[&str] = &[
+    "endorsement",
+    "endorsements",
+    "imh-e",
+    "imh-e®",
+    "endorsement®",
+    "competency guidelines",
+    "competency guidelines®",
+    "infant mental health competencies",
+    "imh competencies",
+    "renewal",
+    "licensure",
+    "license renewal",
+    "continuing education",
+    "ce credit",
+    "ce credits",
+    "ce hours",
+    "ceu",
+    "ceus",
+    "credit hours",
+    "clock hours",
+    "contact hours",
+    "training hours",
+    "professional development hours",
+    "in-service hours",
+    "respaldo",
+    "educacion continua",
+    "educación continua",
+    "creditos",
+    "créditos",
+];
+
+/// Words of a credit line that name the kind of hours it claims ("Counts toward reflective
+/// supervision/consultation training hours"): the provider's word for what the training is,
+/// so such a line is kept.
+const CLAIMED_CONTENT: &[&str] = &[
+    "reflective",
+    "rsc",
+    "rs/c",
+    "social-emotional",
+    "social emotional",
+    "socioemocional",
+    "reflexiva",
+];
+
 /// Openings (or phrases anywhere, cut from there on) of a catalog's notes.
 const COURSE_NOTES: &[&str] = &[
     "prerequisite",
@@ -468,11 +559,17 @@ enum List {
     CourseNote,
     /// The training saying what it does not cover.
     NotCovered,
+    /// A verb of a sentence saying what the training counts for.
+    CreditClaim,
+    /// What a training counts for.
+    CreditKind,
+    /// The kind of hours a credit line claims.
+    ClaimedContent,
     /// A label and its colon ("Presenter:"): only tells that a description needs a closer look.
     Label,
 }
 
-const PHRASE_LISTS: [(List, &[&str]); 7] = [
+const PHRASE_LISTS: [(List, &[&str]); 10] = [
     (List::PresenterOpening, PRESENTER_OPENINGS),
     (List::Bio, BIO_PHRASES),
     (List::BioContinuation, BIO_CONTINUATIONS),
@@ -480,6 +577,9 @@ const PHRASE_LISTS: [(List, &[&str]); 7] = [
     (List::Teaching, TEACHING_WORDS),
     (List::Logistics, LOGISTICS_PHRASES),
     (List::CourseNote, COURSE_NOTES),
+    (List::CreditClaim, CREDIT_CLAIMS),
+    (List::CreditKind, CREDIT_KINDS),
+    (List::ClaimedContent, CLAIMED_CONTENT),
 ];
 
 /// Every phrase, and every label with its colon ("Presenter:"), with its list.
@@ -527,7 +627,12 @@ static PHRASES: LazyLock<(AhoCorasick, Vec<List>)> = LazyLock::new(|| {
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words = phrases()
         .into_iter()
-        .filter(|(_, list)| !matches!(list, List::Teaching | List::BioContinuation))
+        .filter(|(_, list)| {
+            !matches!(
+                list,
+                List::Teaching | List::BioContinuation | List::CreditClaim | List::ClaimedContent
+            )
+        })
         .map(|(word, _)| word);
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -537,8 +642,8 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// True when a description holds a phrase that can set a sentence aside (perhaps inside a
-/// longer word: the closer look decides), or a credential after a comma. Teaching words and
-/// pronouns alone never do.
+/// longer word: the closer look decides), or a credential after a comma. Teaching words,
+/// pronouns and the verbs of a credit line alone never do.
 fn needs_a_look(description: &str) -> bool {
     TRIGGERS.is_match(description) || has_credential(description)
 }
@@ -687,6 +792,13 @@ fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
     if found.has(List::Logistics) {
         return Some(Aside::Logistics);
     }
+    if found.has(List::CreditClaim)
+        && found.has(List::CreditKind)
+        && !found.has(List::Teaching)
+        && !found.has(List::ClaimedContent)
+    {
+        return Some(Aside::Logistics);
+    }
     if found.starts(List::AudienceOpening) && !found.has(List::Teaching) {
         return Some(Aside::Audience);
     }
@@ -823,6 +935,25 @@ mod tests {
         let (kept, aside) = split("Format: Self-paced online | Attachment in care");
         assert_eq!(kept.trim(), "| Attachment in care");
         assert_eq!(aside[0].text, "Format: Self-paced online");
+    }
+
+    #[test]
+    fn credit_lines_are_set_aside_unless_they_teach_or_name_the_hours() {
+        assert_eq!(
+            kinds(
+                "Approved for 3 hours toward IMH-E® endorsement renewal. Meets the ethics \
+                 continuing education requirement for several licenses."
+            ),
+            [Aside::Logistics, Aside::Logistics]
+        );
+        for kept in [
+            "Participants learn how endorsement works and earn 2 contact hours.",
+            "Counts toward reflective supervision/consultation training hours.",
+            "Families learn which services they qualify for.",
+            "Home visits aligned with family goals.",
+        ] {
+            assert!(kinds(kept).is_empty(), "{kept}");
+        }
     }
 
     #[test]

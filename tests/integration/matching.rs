@@ -412,3 +412,31 @@ fn web_and_email_addresses_teach_nothing() {
         "{names:?}"
     );
 }
+
+#[test]
+fn what_a_training_counts_for_is_not_what_it_teaches() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course(
+        "Grant Writing for Program Managers",
+        "Find funders, write a needs statement and build a budget narrative. Approved for 3 \
+         hours toward IMH-E® endorsement renewal. Counts toward Infant Mental Health \
+         Endorsement hours.",
+    );
+    assert_eq!(m.bucket.bucket, "none", "{m:?}");
+    assert_eq!(m.set_aside.len(), 2, "{:?}", m.set_aside);
+    assert!(
+        !selected_names(&fw, &m)
+            .iter()
+            .any(|n| n.starts_with("Relationship")),
+        "{m:?}"
+    );
+    // A credit line naming the kind of hours claimed says what the training is, and stays.
+    let claimed = matcher.match_course(
+        "Holding the Holder",
+        "Supporting supervisors of home visitors. Counts toward reflective \
+         supervision/consultation training hours.",
+    );
+    assert!(claimed.set_aside.is_empty(), "{:?}", claimed.set_aside);
+    assert_eq!(claimed.bucket.bucket, "rsc", "{claimed:?}");
+}
