@@ -440,3 +440,29 @@ fn what_a_training_counts_for_is_not_what_it_teaches() {
     assert!(claimed.set_aside.is_empty(), "{:?}", claimed.set_aside);
     assert_eq!(claimed.bucket.bucket, "rsc", "{claimed:?}");
 }
+
+#[test]
+fn an_organization_named_for_the_field_teaches_nothing() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    for description in [
+        "The Alliance for Infant Mental Health presents a workshop on budgets and spreadsheets.",
+        "Budgets and spreadsheets for managers. Join the Infant Mental Health Association for \
+         this hands-on session.",
+    ] {
+        let m = matcher.match_course("Budget Basics", description);
+        assert_eq!(m.bucket.bucket, "none", "{m:?}");
+        assert!(
+            !selected_names(&fw, &m)
+                .iter()
+                .any(|n| n.starts_with("Relationship")),
+            "{m:?}"
+        );
+    }
+    // The same words as a topic still count.
+    let topic = matcher.match_course(
+        "Budget Basics",
+        "Budgets for infant mental health programs: funding relationship-based home visiting.",
+    );
+    assert_eq!(topic.bucket.bucket, "social-emotional", "{topic:?}");
+}
