@@ -49,8 +49,18 @@ const AFTER_NOUN: &[&str] = &["for", "of", "on", "de", "para", "del"];
 /// Articles that may follow them: "Council on the ...".
 const ARTICLES: &[&str] = &["the", "la", "el", "los", "las"];
 
-/// Small words that may stand inside a name between capitalized words: "Infant and Family".
+/// Small words that may stand between capitalized words after the noun: "Alliance for Infant
+/// and Family Mental Health", "Society for Research in Child Development".
 const INSIDE_NAME: &[&str] = &["and", "&", "of", "for", "in", "y", "de", "del"];
+
+/// Small words that may stand between capitalized words before the noun: "Infant and Family
+/// Mental Health Association". Fewer than after it, so that a title in capitals ("Infant
+/// Development in Family and Society") is not read as a name.
+const INSIDE_NAME_BEFORE: &[&str] = &["and", "&", "y"];
+
+/// Capitalized words a name needs before its noun ("Infant Mental Health Association"); one
+/// is not enough ("Culture and Society", "Heart Association").
+const WORDS_BEFORE_NOUN: usize = 2;
 
 /// Every noun of an organization's name, for a first look at a whole text.
 static NOUNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -79,7 +89,8 @@ pub fn without_organizations(text: &str) -> Cow<'_, str> {
         }
         let start = capitalized_run_before(&words, i);
         let end = name_after(&words, i);
-        let named = end > i || (!after_of && start < i && !continues(&words, i));
+        let before = words[start..i].iter().filter(|w| capitalized(w)).count();
+        let named = end > i || (!after_of && before >= WORDS_BEFORE_NOUN && !continues(&words, i));
         if named && spans.last().is_none_or(|&(_, e)| words[start].start >= e) {
             spans.push((words[start].start, words[end].end));
         }
@@ -154,7 +165,8 @@ fn capitalized_run_before(words: &[Word], i: usize) -> usize {
         if capitalized(before) {
             j -= 1;
             start = j;
-        } else if INSIDE_NAME.contains(&before.core) && j >= 2 && capitalized(&words[j - 2]) {
+        } else if INSIDE_NAME_BEFORE.contains(&before.core) && j >= 2 && capitalized(&words[j - 2])
+        {
             j -= 1;
         } else {
             break;
@@ -244,6 +256,8 @@ mod tests {
             "Partnering with your Family Resource Center on referrals.",
             "Child Care Center Licensing Rules",
             "Building Your Support Network",
+            "Culture and Society",
+            "Infant Development in Family and Society",
             "Infant mental health in the association of ideas.",
             "Associations between attachment and later outcomes.",
             "A center for play in every classroom.",
