@@ -32,6 +32,13 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// A course worded like the [`LULLABY_EXAMPLES`], which they lift toward Developmental
+/// Guidance.
+pub const LULLABY_COURSE: (&str, &str) = (
+    "Lullaby Circle",
+    "Singing lullabies to soothe a crying newborn.",
+);
+
 /// Two labeled courses about lullabies, as a user's `--examples` file: the second names a
 /// knowledge area ("Infant/Young Child Development & Behavior") that derived frameworks word
 /// differently.

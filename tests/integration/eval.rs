@@ -1,7 +1,7 @@
 //! `crosswalk eval`: the labeled set's figures may not regress, and labeled files are read
 //! strictly.
 
-use crate::common::{LULLABY_EXAMPLES, crosswalk, root, stderr, stdout};
+use crate::common::{LULLABY_COURSE, LULLABY_EXAMPLES, crosswalk, root, stderr, stdout};
 use serde_json::Value;
 
 /// Figures reached on the test part (tests/data/labeled/test.csv), minus a small margin.
@@ -85,6 +85,27 @@ fn area<'v>(m: &'v Value, name: &str) -> Option<&'v Value> {
         .find(|k| k["name"] == name)
 }
 
+/// Matches the lullaby course with `args`, then with the examples file at `path` too, and
+/// checks that the file's vote lifts `area_name` and names its lullaby example. Returns that
+/// knowledge area as matched without and with the file.
+fn lullaby_lifted(args: &[&str], path: &str, area_name: &str) -> (Value, Value) {
+    let (title, text) = LULLABY_COURSE;
+    let alone = match_json(args, title, text);
+    let ours = match_json(&[args, &["--examples", path]].concat(), title, text);
+    let shown = |m: &Value| area(m, area_name).cloned().expect("shown");
+    let (alone, ours) = (shown(&alone), shown(&ours));
+    assert!(
+        ours["score"].as_f64() > alone["score"].as_f64(),
+        "{ours} vs {alone}"
+    );
+    let like = ours["like"].as_array().expect("named examples");
+    assert!(
+        like.iter().any(|t| t == "Lullaby Circles for New Parents"),
+        "{ours}"
+    );
+    (alone, ours)
+}
+
 #[test]
 fn users_own_labeled_examples_vote_and_are_named() {
     let dir = tempfile::tempdir().expect("temp");
@@ -96,25 +117,11 @@ fn users_own_labeled_examples_vote_and_are_named() {
     .expect("test setup");
     let before = std::fs::read(&file).expect("test setup");
     let path = file.to_str().expect("test setup");
-    let (title, text) = (
-        "Lullaby Circle",
-        "Singing lullabies to soothe a crying newborn.",
-    );
+    let (_, text) = LULLABY_COURSE;
 
-    let alone = match_json(&["--no-examples"], title, text);
-    let ours = match_json(&["--no-examples", "--examples", path], title, text);
-    let guidance = |m: &Value| area(m, "Developmental Guidance").cloned().expect("shown");
-    let (alone, ours) = (guidance(&alone), guidance(&ours));
+    let (alone, ours) = lullaby_lifted(&["--no-examples"], path, "Developmental Guidance");
     assert!(alone.get("like").is_none(), "{alone}");
-    assert!(
-        ours["score"].as_f64() > alone["score"].as_f64(),
-        "{ours} vs {alone}"
-    );
     let like = ours["like"].as_array().expect("named examples");
-    assert!(
-        like.iter().any(|t| t == "Lullaby Circles for New Parents"),
-        "{ours}"
-    );
     assert!(!like.iter().any(|t| t == "Bookkeeping Basics"), "{ours}");
 
     // Every row is accounted for on standard error: used, or not used and why.
@@ -149,24 +156,8 @@ fn examples_labeled_against_the_base_framework_carry_to_a_derived_one() {
     // words differently.
     std::fs::write(&file, LULLABY_EXAMPLES).expect("test setup");
     let path = file.to_str().expect("test setup");
-    let (title, text) = (
-        "Lullaby Circle",
-        "Singing lullabies to soothe a crying newborn.",
-    );
     let l4 = ["--framework", "imhm-l4-impact", "--no-examples"];
-    let alone = match_json(&l4, title, text);
-    let ours = match_json(&[&l4[..], &["--examples", path]].concat(), title, text);
-    let guidance = |m: &Value| area(m, "Developmental guidance").cloned().expect("shown");
-    let (alone, ours) = (guidance(&alone), guidance(&ours));
-    assert!(
-        ours["score"].as_f64() > alone["score"].as_f64(),
-        "{ours} vs {alone}"
-    );
-    let like = ours["like"].as_array().expect("named examples");
-    assert!(
-        like.iter().any(|t| t == "Lullaby Circles for New Parents"),
-        "{ours}"
-    );
+    lullaby_lifted(&l4, path, "Developmental guidance");
 
     // A label that names no knowledge area of either is refused against the framework asked.
     std::fs::write(

@@ -1,6 +1,6 @@
 //! `crosswalk program`: the curriculum map of a course list against one or more frameworks.
 
-use crate::common::{LULLABY_EXAMPLES, crosswalk, stderr, stdout};
+use crate::common::{LULLABY_COURSE, LULLABY_EXAMPLES, crosswalk, stderr, stdout};
 use calamine::{Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
@@ -156,10 +156,10 @@ fn a_universitys_own_labeled_courses_vote_in_every_map() {
     let examples = dir.path().join("our labels.csv");
     std::fs::write(&examples, LULLABY_EXAMPLES).expect("test setup");
     let courses = dir.path().join("courses.csv");
+    let (title, text) = LULLABY_COURSE;
     std::fs::write(
         &courses,
-        "Course,Title,Description,Credits\n\
-         FS 210,Lullaby Circle,Singing lullabies to soothe a crying newborn.,1\n",
+        format!("Course,Title,Description,Credits\nFS 210,{title},{text},1\n"),
     )
     .expect("test setup");
     let map = dir.path().join("map.xlsx");
