@@ -237,7 +237,8 @@ impl Builder {
         });
     }
 
-    fn finish(mut self, analyzer: Analyzer, knowledge_areas: usize) -> Index {
+    fn finish(mut self, mut analyzer: Analyzer, knowledge_areas: usize) -> Index {
+        analyzer.join_lines_into(self.known_keys.clone());
         // Inverse document frequency over knowledge areas: an entry shared by many knowledge
         // areas says little about any one of them.
         let n = knowledge_areas.max(1) as f32;

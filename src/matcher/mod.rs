@@ -337,6 +337,11 @@ impl<'f> Matcher<'f> {
         }
         for &(pattern, in_title) in &inner_cues {
             for posting in &self.index.postings[pattern] {
+                // Another field's words inside one of ours name our field's thing: "first
+                // aid" in "psychological first aid" is not a medical course.
+                if matches!(posting.target, Target::OffTopic(_)) {
+                    continue;
+                }
                 let display = &self.index.displays[posting.display as usize];
                 note_cue(&mut cues, &mut gates, posting.target, display, in_title);
             }
@@ -431,7 +436,7 @@ impl<'f> Matcher<'f> {
     /// An entry inside a longer one found at the same place belongs to the longer one:
     /// "motivational" within "motivational interviewing" says nothing of its own; bucket cues
     /// count wherever they are ("perinatal" inside "perinatal mood and anxiety disorders" is
-    /// still an age cue); a longer entry that is only a bucket cue ("ASQ:SE-2") takes nothing
+    /// still an age cue) except off-topic cues; a longer entry that is only a bucket cue ("ASQ:SE-2") takes nothing
     /// from a knowledge-area term inside it ("ASQ:SE"). Entries inside a phrase in another
     /// sense, and one-word entries that phrase used, are left out.
     fn sort_entries<'s>(

@@ -184,10 +184,26 @@ fn push_gap(out: &mut Vec<Token>, key: &'static str) {
 }
 
 enum Piece<'a> {
-    /// A word, and whether it begins or ends a hyphenated compound ("well-being",
-    /// "follow-up", "in-home"; not "to" in "birth-to-three").
-    Word(&'a str, bool),
+    /// A word, whether it begins or ends a hyphenated compound ("well-being",
+    /// "follow-up", "in-home"; not "to" in "birth-to-three"), and whether a hyphen at the
+    /// end of its line ties it to the next word ("super-" and "vision" on two lines).
+    Word(&'a str, bool, bool),
     Break,
+}
+
+/// After a word: the rest of the text past a hyphen that ends its line, when the next line
+/// goes on in lower case ("super-\nvision", as text copied from a PDF has it).
+fn past_line_end_hyphen(rest: &str) -> Option<&str> {
+    let after = rest.strip_prefix('-')?.trim_start_matches([' ', '\t']);
+    let after = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))?;
+    let after = after.trim_start_matches([' ', '\t']);
+    after
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+        .then_some(after)
 }
 
 /// Words, and breaks where a sentence or a bracket ends or begins.
@@ -206,13 +222,18 @@ fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
                     .map_or(rest.len(), |(i, _)| i);
                 let word = &rest[..end];
                 rest = &rest[end..];
-                let joined_after = rest
-                    .strip_prefix('-')
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_alphanumeric);
+                let line_end = past_line_end_hyphen(rest);
+                let joined_after = line_end.is_some()
+                    || rest
+                        .strip_prefix('-')
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric);
+                if let Some(after) = line_end {
+                    rest = after;
+                }
                 let edge = hyphen_before != joined_after;
                 hyphen_before = joined_after;
-                return Some(Piece::Word(word, edge));
+                return Some(Piece::Word(word, edge, line_end.is_some()));
             }
             if c != '-' {
                 hyphen_before = false;
@@ -256,6 +277,8 @@ pub struct Analyzer {
     stop: FxHashSet<&'static str>,
     generic: FxHashSet<&'static str>,
     acronyms: FxHashSet<String>,
+    /// Keys of the words a line-end hyphen may split (see [`Analyzer::join_lines_into`]).
+    line_joins: FxHashSet<String>,
 }
 
 impl Default for Analyzer {
@@ -272,7 +295,14 @@ impl Analyzer {
             stop: STOP_WORDS.iter().copied().collect(),
             generic: GENERIC_WORDS.iter().copied().collect(),
             acronyms,
+            line_joins: FxHashSet::default(),
         }
+    }
+
+    /// Lets a hyphen at a line end join the two parts of a word whose key is given
+    /// ("super-" and "vision" on two lines read as "supervision" once `supervis` is known).
+    pub fn join_lines_into(&mut self, keys: FxHashSet<String>) {
+        self.line_joins = keys;
     }
 
     /// The acronyms this analyzer knows.
@@ -295,50 +325,69 @@ impl Analyzer {
     pub fn tokens_into(&self, text: &str, out: &mut Vec<Token>) {
         let linkless = without_links(text);
         let text = without_organizations(&linkless);
-        for piece in pieces(&text) {
-            let (raw, hyphenated) = match piece {
-                Piece::Break => {
-                    push_gap(out, BREAK);
-                    continue;
+        let mut pieces = pieces(&text).peekable();
+        while let Some(piece) = pieces.next() {
+            match piece {
+                Piece::Break => push_gap(out, BREAK),
+                Piece::Word(raw, hyphenated, false) => self.push_word(raw, hyphenated, out),
+                Piece::Word(raw, hyphenated, true) => {
+                    // A word split at a line end is joined when the whole is a word of the
+                    // vocabulary ("super-" "vision"); otherwise the hyphen is a compound's
+                    // ("parent-" "child").
+                    let whole = match pieces.peek() {
+                        Some(&Piece::Word(next, edge, _)) => Some((format!("{raw}{next}"), edge)),
+                        _ => None,
+                    }
+                    .filter(|(whole, _)| self.line_joins.contains(&self.stem(&fold(whole))));
+                    if let Some((whole, edge)) = whole {
+                        pieces.next();
+                        // Joined, it is in a compound only if a hyphen stands at its far ends.
+                        self.push_word(&whole, hyphenated != edge, out);
+                    } else {
+                        self.push_word(raw, hyphenated, out);
+                    }
                 }
-                Piece::Word(raw, joined) => (raw, joined),
-            };
-            let word = fold(raw);
-            if word.is_empty() {
-                continue;
             }
-            // A known acronym in capitals is kept even when it spells a stop word ("SE" in
-            // "ASQ:SE"), so an entry never shrinks to a shorter one.
-            let is_acronym = raw.len() >= 2
-                && raw.chars().any(|c| c.is_alphabetic())
-                && raw.chars().all(|c| !c.is_lowercase())
-                && self.acronyms.contains(&word);
-            // A stop word at either end of a hyphenated compound is part of a word
-            // ("well-being" is not "well").
-            if !is_acronym && !hyphenated && self.stop.contains(word.as_str()) {
-                if !CONJUNCTIONS.contains(&word.as_str()) {
-                    push_gap(out, GAP);
-                }
-                continue;
-            }
-            let numeric = word.chars().all(|c| c.is_ascii_digit());
-            let key = if is_acronym {
-                format!("#{word}")
-            } else if numeric {
-                word.clone()
-            } else {
-                self.stem(&word)
-            };
-            let informative = !numeric
-                && word.len() > 1
-                && !self.generic.contains(word.as_str())
-                && !self.stop.contains(word.as_str());
-            out.push(Token {
-                word,
-                key,
-                informative,
-            });
         }
+    }
+
+    /// Appends one word's token, or a gap for a stop word.
+    fn push_word(&self, raw: &str, hyphenated: bool, out: &mut Vec<Token>) {
+        let word = fold(raw);
+        if word.is_empty() {
+            return;
+        }
+        // A known acronym in capitals is kept even when it spells a stop word ("SE" in
+        // "ASQ:SE"), so an entry never shrinks to a shorter one.
+        let is_acronym = raw.len() >= 2
+            && raw.chars().any(|c| c.is_alphabetic())
+            && raw.chars().all(|c| !c.is_lowercase())
+            && self.acronyms.contains(&word);
+        // A stop word at either end of a hyphenated compound is part of a word
+        // ("well-being" is not "well").
+        if !is_acronym && !hyphenated && self.stop.contains(word.as_str()) {
+            if !CONJUNCTIONS.contains(&word.as_str()) {
+                push_gap(out, GAP);
+            }
+            return;
+        }
+        let numeric = word.chars().all(|c| c.is_ascii_digit());
+        let key = if is_acronym {
+            format!("#{word}")
+        } else if numeric {
+            word.clone()
+        } else {
+            self.stem(&word)
+        };
+        let informative = !numeric
+            && word.len() > 1
+            && !self.generic.contains(word.as_str())
+            && !self.stop.contains(word.as_str());
+        out.push(Token {
+            word,
+            key,
+            informative,
+        });
     }
 
     /// The stem of a single folded word.
@@ -416,6 +465,36 @@ mod tests {
         assert_eq!(keys("\u{feff}reflective super\u{200d}vision"), plain);
         // A ligature from a PDF reads as its letters.
         assert_eq!(keys("re\u{fb02}ective supervision"), plain);
+    }
+
+    #[test]
+    fn a_hyphen_at_a_line_end_joins_a_known_word_and_keeps_a_compound() {
+        let mut a = Analyzer::default();
+        let known = ["supervision", "reflective", "parent", "child"];
+        a.join_lines_into(known.iter().map(|w| a.stem(w)).collect());
+        let keys =
+            |text: &str| -> Vec<String> { a.tokens(text).into_iter().map(|t| t.key).collect() };
+        assert_eq!(
+            keys("reflective super-\nvision"),
+            keys("reflective supervision")
+        );
+        assert_eq!(
+            keys("reflective super- \r\n   vision"),
+            keys("reflective supervision")
+        );
+        // "parentchild" is no word: the hyphen is the compound's.
+        assert_eq!(keys("parent-\nchild"), keys("parent-child"));
+        // A capital on the next line starts something new; a break stays a break.
+        assert_eq!(keys("super-\nVision"), keys("super-\n Vision"));
+        assert!(keys("super-\nVision").contains(&BREAK.to_string()));
+        // Without vocabulary nothing is joined.
+        let plain = Analyzer::default();
+        let words: Vec<String> = plain
+            .tokens("super-\nvision")
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert_eq!(words, ["super", "vision"]);
     }
 
     #[test]

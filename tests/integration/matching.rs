@@ -466,3 +466,37 @@ fn an_organization_named_for_the_field_teaches_nothing() {
     );
     assert_eq!(topic.bucket.bucket, "social-emotional", "{topic:?}");
 }
+
+#[test]
+fn a_word_split_at_a_line_end_is_read_whole() {
+    // Text copied from a PDF keeps the typesetter's hyphens: "super-" ends one line and
+    // "vision" begins the next.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course(
+        "Holding the Holder",
+        "Reflective super-\nvision for supervisors of home visitors: how to structure a \
+         session and stay with a supervisee's distress.",
+    );
+    assert_eq!(m.bucket.bucket, "rsc", "{m:?}");
+    // A compound split at its own hyphen stays a compound.
+    let m = matcher.match_course("Observing Together", "Watching parent-\nchild interaction.");
+    assert_eq!(m.bucket.bucket, "social-emotional", "{m:?}");
+}
+
+#[test]
+fn another_fields_words_inside_one_of_ours_do_not_rule_it_out() {
+    // "first aid" is medical care and rules out a knowledge-area-only decision; inside
+    // "psychological first aid" it names crisis support.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let text = "Separation distress and grief in infants and toddlers after a flood, and how \
+                parents can soothe their babies.";
+    let medical = matcher.match_course("First Aid for Infants", text);
+    let psychological = matcher.match_course("Psychological First Aid for Infants", text);
+    assert_eq!(medical.bucket.bucket, "none", "{medical:?}");
+    assert_eq!(
+        psychological.bucket.bucket, "social-emotional",
+        "{psychological:?}"
+    );
+}
