@@ -152,6 +152,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning22.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning22.csv"),
         ),
+        (
+            "tuning23.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning23.csv"),
+        ),
     ],
 }];
 
