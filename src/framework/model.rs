@@ -209,6 +209,10 @@ pub struct Bucket {
     /// when present and no bucket cue is, knowledge-area matches do not show the content.
     #[serde(default)]
     pub off_topic_cues: Vec<String>,
+    /// Words of an age span far wider than the bucket's ("infancy through adolescence",
+    /// "across the lifespan"): they rule the bucket out whatever else the course says.
+    #[serde(default)]
+    pub span_cues: Vec<String>,
     /// Other buckets a course mainly of this bucket may also count toward, when it has enough
     /// of their content too.
     #[serde(default)]
@@ -307,6 +311,7 @@ impl Framework {
                 .chain(&b.exclude_cues)
                 .chain(&b.age_cues)
                 .chain(&b.off_topic_cues)
+                .chain(&b.span_cues)
         });
         ka.chain(buckets)
             .chain(&self.matching.other_senses)

@@ -24,7 +24,16 @@ struct Strength<'a> {
     index: usize,
     value: f64,
     why: String,
-    excluded_by: Option<&'a str>,
+    excluded_by: Option<Exclusion<'a>>,
+}
+
+/// Why a bucket whose content a course shows is ruled out.
+#[derive(Clone, Copy)]
+enum Exclusion<'a> {
+    /// Another age group's words, and no infant or early-childhood word.
+    OtherAge(&'a str),
+    /// An age span far wider than the bucket's.
+    WideSpan(&'a str),
 }
 
 pub(crate) fn decide(
@@ -94,9 +103,15 @@ pub(crate) fn decide(
                 fw.knowledge_areas[c.ka].name, c.score
             ));
         }
-        let excluded_by = (hits.age == 0)
-            .then(|| hits.exclude.first().map(String::as_str))
-            .flatten();
+        let excluded_by = hits
+            .span
+            .first()
+            .map(|s| Exclusion::WideSpan(s))
+            .or_else(|| {
+                (hits.age == 0)
+                    .then(|| hits.exclude.first().map(|s| Exclusion::OtherAge(s)))
+                    .flatten()
+            });
         strengths.push(Strength {
             index: b,
             value,
@@ -105,18 +120,23 @@ pub(crate) fn decide(
         });
     }
 
-    let (mut strengths, excluded): (Vec<Strength>, Vec<Strength>) =
-        strengths.into_iter().partition(|s| s.excluded_by.is_none());
+    let first_exclusion = strengths
+        .iter()
+        .find_map(|s| s.excluded_by.map(|why| (s.index, why)));
+    strengths.retain(|s| s.excluded_by.is_none());
     strengths.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.index.cmp(&b.index)));
 
     let Some(main) = strengths.first() else {
-        if let Some(x) = excluded.first() {
-            let bucket = &fw.buckets[x.index];
-            return none(format!(
-                "{} content, but aimed at another age group ('{}') with no infant or early-childhood cue",
-                bucket.name,
-                x.excluded_by.unwrap_or_default()
-            ));
+        if let Some((index, why)) = first_exclusion {
+            let name = &fw.buckets[index].name;
+            return none(match why {
+                Exclusion::WideSpan(cue) => format!(
+                    "{name} content, but across an age span far wider than the bucket's ('{cue}')"
+                ),
+                Exclusion::OtherAge(cue) => format!(
+                    "{name} content, but aimed at another age group ('{cue}') with no infant or early-childhood cue"
+                ),
+            });
         }
         let names: Vec<&str> = fw.buckets.iter().map(|b| b.name.as_str()).collect();
         let mut reason = format!("no {} content found", names.join(" or "));

@@ -32,6 +32,8 @@ pub enum Target {
     Age(u8),
     /// A bucket's off-topic cue.
     OffTopic(u8),
+    /// A bucket's wide-age-span cue.
+    Span(u8),
     /// A knowledge area's exclusion cue (another age group).
     AreaExclude(u16),
     /// A knowledge area's age cue (lifts its exclusion).
@@ -133,6 +135,9 @@ impl Index {
             for cue in &bucket.off_topic_cues {
                 builder.add(&analyzer, cue, Target::OffTopic(b), 1.0);
             }
+            for cue in &bucket.span_cues {
+                builder.add(&analyzer, cue, Target::Span(b), 1.0);
+            }
         }
         for phrase in &fw.matching.other_senses {
             builder.add(&analyzer, phrase, Target::OtherSense, 1.0);
@@ -181,8 +186,31 @@ struct Builder {
 }
 
 impl Builder {
+    /// Adds a vocabulary entry. A comma separates list items in course text, so an entry
+    /// written with commas ("Eat, Sleep, Console", "Watch, Wait and Wonder") is also added in
+    /// the forms a text may write it: without the commas, and with a comma before the last
+    /// item ("Watch, Wait, and Wonder").
     fn add(&mut self, analyzer: &Analyzer, entry: &str, target: Target, weight: f32) {
-        let mut tokens = analyzer.tokens(entry);
+        self.add_form(analyzer, entry, entry, target, weight);
+        if entry.contains(',') {
+            self.add_form(analyzer, &entry.replace(',', " "), entry, target, weight);
+            let mut listed = entry.to_string();
+            for joiner in [" & ", " and ", " or ", " y ", " o "] {
+                listed = listed.replace(joiner, ", ");
+            }
+            self.add_form(analyzer, &listed, entry, target, weight);
+        }
+    }
+
+    fn add_form(
+        &mut self,
+        analyzer: &Analyzer,
+        form: &str,
+        entry: &str,
+        target: Target,
+        weight: f32,
+    ) {
+        let mut tokens = analyzer.tokens(form);
         while tokens.last().is_some_and(Token::is_gap) {
             tokens.pop();
         }

@@ -131,6 +131,7 @@ pub(crate) struct CueHits {
     pub exclude: Vec<String>,
     pub age: u32,
     pub off_topic: Vec<String>,
+    pub span: Vec<String>,
     pub examples: Vec<String>,
 }
 
@@ -338,8 +339,9 @@ impl<'f> Matcher<'f> {
         for &(pattern, in_title) in &inner_cues {
             for posting in &self.index.postings[pattern] {
                 // Another field's words inside one of ours name our field's thing: "first
-                // aid" in "psychological first aid" is not a medical course.
-                if matches!(posting.target, Target::OffTopic(_)) {
+                // aid" in "psychological first aid" is not a medical course, "life cycle"
+                // in "family life cycle" no span of ages.
+                if matches!(posting.target, Target::OffTopic(_) | Target::Span(_)) {
                     continue;
                 }
                 let display = &self.index.displays[posting.display as usize];
@@ -495,7 +497,14 @@ impl<'f> Matcher<'f> {
             if token.key.starts_with('#') || token.is_gap() {
                 continue;
             }
-            if let Some((word, key)) = self.index.spelling.get(&token.word) {
+            // A listed misspelling is listed in the plural too ("todlers" as "todler").
+            let listed = self.index.spelling.get(&token.word).or_else(|| {
+                token
+                    .word
+                    .strip_suffix('s')
+                    .and_then(|singular| self.index.spelling.get(singular))
+            });
+            if let Some((word, key)) = listed {
                 corrections.push((token.word.clone(), word.clone()));
                 token.key = key.clone();
                 corrected[i] = true;
@@ -573,6 +582,7 @@ fn note_cue(
         Target::Exclude(b) => push(&mut cues[b as usize].exclude),
         Target::Age(b) => cues[b as usize].age += 1,
         Target::OffTopic(b) => push(&mut cues[b as usize].off_topic),
+        Target::Span(b) => push(&mut cues[b as usize].span),
         Target::AreaExclude(k) => {
             let gate = &mut gates[k as usize];
             if gate.exclude.is_none() {

@@ -189,6 +189,7 @@ enum Piece<'a> {
     /// end of its line ties it to the next word ("super-" and "vision" on two lines).
     Word(&'a str, bool, bool),
     Break,
+    Gap,
 }
 
 /// After a word: the rest of the text past a hyphen that ends its line, when the next line
@@ -248,6 +249,9 @@ fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
             rest = &rest[c.len_utf8()..];
             if is_break {
                 return Some(Piece::Break);
+            }
+            if c == ',' {
+                return Some(Piece::Gap);
             }
         }
     })
@@ -329,6 +333,7 @@ impl Analyzer {
         while let Some(piece) = pieces.next() {
             match piece {
                 Piece::Break => push_gap(out, BREAK),
+                Piece::Gap => push_gap(out, GAP),
                 Piece::Word(raw, hyphenated, false) => self.push_word(raw, hyphenated, out),
                 Piece::Word(raw, hyphenated, true) => {
                     // A word split at a line end is joined when the whole is a word of the
@@ -465,6 +470,17 @@ mod tests {
         assert_eq!(keys("\u{feff}reflective super\u{200d}vision"), plain);
         // A ligature from a PDF reads as its letters.
         assert_eq!(keys("re\u{fb02}ective supervision"), plain);
+    }
+
+    #[test]
+    fn a_comma_leaves_a_gap() {
+        let a = Analyzer::default();
+        let keys: Vec<String> = a
+            .tokens("mothers, infants")
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(keys, ["mother", GAP, "infant"]);
     }
 
     #[test]

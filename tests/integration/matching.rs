@@ -500,3 +500,54 @@ fn another_fields_words_inside_one_of_ours_do_not_rule_it_out() {
         "{psychological:?}"
     );
 }
+
+#[test]
+fn a_comma_separates_list_items() {
+    // "mothers, infants and children" names three groups, not the mother-infant relationship.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course(
+        "Maternal and Child Health Policy",
+        "Federal and state programs serving mothers, infants and children: how they are funded.",
+    );
+    assert_eq!(m.bucket.bucket, "none", "{m:?}");
+    // An entry written with commas is found with or without them, and with a serial comma.
+    let best = |text: &str| {
+        selected_names(&fw, &matcher.match_course(text, ""))
+            .first()
+            .cloned()
+    };
+    let written = best("Watch, Wait and Wonder");
+    assert!(written.is_some());
+    assert_eq!(best("Watch Wait and Wonder"), written);
+    assert_eq!(best("Watch, Wait, and Wonder"), written);
+}
+
+#[test]
+fn a_wide_age_span_rules_out_social_emotional_whatever_the_cues() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let text = "Attachment and the parent-child relationship from infancy through adolescence.";
+    let m = matcher.match_course("Parent-Child Relationships", text);
+    assert_eq!(m.bucket.bucket, "none", "{m:?}");
+    assert!(m.bucket.reason.contains("age span"), "{}", m.bucket.reason);
+    // The same course about the first years is social-emotional.
+    let m = matcher.match_course(
+        "Parent-Child Relationships",
+        "Attachment and the parent-child relationship in infancy.",
+    );
+    assert_eq!(m.bucket.bucket, "social-emotional", "{m:?}");
+}
+
+#[test]
+fn a_listed_misspelling_is_read_in_the_plural_too() {
+    // The spelling list has "todler"; "todlers" is the same slip.
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let m = matcher.match_course("Sleep in Todlers", "");
+    assert!(
+        m.corrections.iter().any(|(wrong, _)| wrong == "todlers"),
+        "{:?}",
+        m.corrections
+    );
+}
