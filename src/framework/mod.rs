@@ -156,6 +156,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning23.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning23.csv"),
         ),
+        (
+            "tuning24.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning24.csv"),
+        ),
     ],
 }];
 
