@@ -1,9 +1,10 @@
 //! Sentences of a description that are not about what a training teaches: the presenter's
 //! biography, who should attend, logistics (fees, place, credits), a university entry's
-//! notes (prerequisites, when it is offered) and what the training says it does not cover.
-//! They are set aside before matching, so that a presenter's credentials, an audience of
-//! "infant mental health specialists", a prerequisite course's title or "this workshop does
-//! not address infants" do not count as content.
+//! notes (prerequisites, when it is offered), other trainings it names (related courses, the
+//! rest of its series) and what the training says it does not cover. They are set aside
+//! before matching, so that a presenter's credentials, an audience of "infant mental health
+//! specialists", a prerequisite course's title, "You may also like: Circle of Security" or
+//! "this workshop does not address infants" do not count as content.
 
 use crate::text::is_item_mark;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -25,6 +26,8 @@ pub enum Aside {
     CourseNotes,
     /// What the training says it does not cover ("This workshop does not address infants").
     NotCovered,
+    /// Other trainings named for reference: related courses, the rest of a series.
+    OtherTrainings,
 }
 
 impl Aside {
@@ -36,6 +39,7 @@ impl Aside {
             Aside::Logistics => "logistics",
             Aside::CourseNotes => "course notes",
             Aside::NotCovered => "not covered",
+            Aside::OtherTrainings => "other trainings",
         }
     }
 }
@@ -447,6 +451,56 @@ const CLAIMED_CONTENT: &[&str] = &[
 ];
 
 /// Openings (or phrases anywhere, cut from there on) of a catalog's notes.
+/// Labels and openings that introduce other trainings ("Related trainings:", "You may also
+/// like ...", "Next in this series: ...").
+const OTHER_TRAININGS: &[&str] = &[
+    "related trainings",
+    "related training",
+    "related courses",
+    "related course",
+    "related sessions",
+    "related events",
+    "related webinars",
+    "related workshops",
+    "see also",
+    "also in this series",
+    "also in the series",
+    "next in this series",
+    "next in the series",
+    "next in series",
+    "next session",
+    "previous session",
+    "previously in this series",
+    "up next",
+    "coming next",
+    "other sessions in this series",
+    "other trainings in this series",
+    "other courses in this series",
+    "other sessions",
+    "other trainings",
+    "more in this series",
+    "you may also like",
+    "you might also like",
+    "you may also be interested in",
+    "also available",
+    "also offered",
+    "this session is part of",
+    "this training is part of",
+    "this webinar is part of",
+    "this workshop is part of",
+    "this course is part of",
+    "this module is part of",
+    "this event is part of",
+    "cursos relacionados",
+    "capacitaciones relacionadas",
+    "talleres relacionados",
+    "otras capacitaciones",
+    "también le puede interesar",
+    "también te puede interesar",
+    "esta sesión forma parte",
+    "este taller forma parte",
+];
+
 const COURSE_NOTES: &[&str] = &[
     "prerequisite",
     "prerequisites",
@@ -565,11 +619,13 @@ enum List {
     CreditKind,
     /// The kind of hours a credit line claims.
     ClaimedContent,
+    /// Words introducing other trainings.
+    OtherTraining,
     /// A label and its colon ("Presenter:"): only tells that a description needs a closer look.
     Label,
 }
 
-const PHRASE_LISTS: [(List, &[&str]); 10] = [
+const PHRASE_LISTS: [(List, &[&str]); 11] = [
     (List::PresenterOpening, PRESENTER_OPENINGS),
     (List::Bio, BIO_PHRASES),
     (List::BioContinuation, BIO_CONTINUATIONS),
@@ -580,6 +636,7 @@ const PHRASE_LISTS: [(List, &[&str]); 10] = [
     (List::CreditClaim, CREDIT_CLAIMS),
     (List::CreditKind, CREDIT_KINDS),
     (List::ClaimedContent, CLAIMED_CONTENT),
+    (List::OtherTraining, OTHER_TRAININGS),
 ];
 
 /// Every phrase, and every label with its colon ("Presenter:"), with its list.
@@ -645,7 +702,9 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// longer word: the closer look decides), or a credential after a comma. Teaching words,
 /// pronouns and the verbs of a credit line alone never do.
 fn needs_a_look(description: &str) -> bool {
-    TRIGGERS.is_match(description) || has_credential(description)
+    TRIGGERS.is_match(description)
+        || has_credential(description)
+        || description.to_ascii_lowercase().contains("series")
 }
 
 /// Which phrase lists a sentence holds, at its start or anywhere.
@@ -712,7 +771,18 @@ pub fn split(description: &str) -> (Cow<'_, str>, Vec<SetAside>) {
     }
     let mut kept = String::with_capacity(description.len());
     let mut set_aside = Vec::new();
+    // True after a line that ends by introducing a list of other trainings ("Related
+    // trainings:"): the titles on the lines below belong to it.
+    let mut listing_others = false;
     for line in description.lines() {
+        if listing_others && is_listed_title(line) {
+            set_aside.push(SetAside {
+                kind: Aside::OtherTrainings,
+                text: line.trim().to_string(),
+            });
+            continue;
+        }
+        listing_others = false;
         let mut in_bio = false;
         for sentence in sentences(line) {
             // A list item is judged without its mark, and kept with it (a phrase does not run
@@ -725,6 +795,7 @@ pub fn split(description: &str) -> (Cow<'_, str>, Vec<SetAside>) {
             let found = Found::of(trimmed);
             let kind = classify(trimmed, &found, in_bio);
             in_bio = kind == Some(Aside::Presenter);
+            listing_others = kind == Some(Aside::OtherTrainings) && trimmed.ends_with(':');
             match kind {
                 Some(Aside::CourseNotes) => {
                     // A note may follow content in the same sentence: keep what comes before.
@@ -771,6 +842,9 @@ fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
     if labelled(PRESENTER_LABELS) || found.starts(List::PresenterOpening) {
         return Some(Aside::Presenter);
     }
+    if found.starts(List::OtherTraining) || is_series_note(sentence) {
+        return Some(Aside::OtherTrainings);
+    }
     if label.is_some() && found.starts(List::CourseNote) {
         return Some(Aside::CourseNotes);
     }
@@ -806,6 +880,22 @@ fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
         return Some(Aside::CourseNotes);
     }
     None
+}
+
+/// A line under "Related trainings:" that is one of them: a list item, or a short line that
+/// is not a sentence.
+fn is_listed_title(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && (line.starts_with(is_item_mark)
+            || line.starts_with(['-', '*'])
+            || (line.split_whitespace().count() <= 12 && !line.ends_with('.')))
+}
+
+/// "Part of the Infant Mental Health Leadership Series": about the series, not this training.
+fn is_series_note(sentence: &str) -> bool {
+    let lower = sentence.get(..8).map(str::to_ascii_lowercase);
+    lower.as_deref() == Some("part of ") && sentence.to_ascii_lowercase().contains("series")
 }
 
 /// The words before a colon near the start of a sentence ("Presenter: ..."), if any.
@@ -935,6 +1025,36 @@ mod tests {
         let (kept, aside) = split("Format: Self-paced online | Attachment in care");
         assert_eq!(kept.trim(), "| Attachment in care");
         assert_eq!(aside[0].text, "Format: Self-paced online");
+    }
+
+    #[test]
+    fn other_trainings_named_for_reference_are_set_aside() {
+        assert_eq!(
+            kinds(
+                "Budgets for managers. Related trainings: Reflective Supervision 101; Circle of \
+                 Security Parenting. You may also like Infant Mental Health Foundations. Part of \
+                 the Infant Mental Health Leadership Series."
+            ),
+            [
+                Aside::OtherTrainings,
+                Aside::OtherTrainings,
+                Aside::OtherTrainings
+            ]
+        );
+        // A list under its label, one title a line, ends at a blank line.
+        let (kept, aside) = split(
+            "Budgets for managers.\nAlso in this series:\n• Attachment Basics\nCircle of \
+             Security Parenting\n\nAttachment in budgets.",
+        );
+        assert_eq!(aside.len(), 3, "{aside:?}");
+        assert!(kept.contains("Attachment in budgets"), "{kept}");
+        for kept in [
+            "Part of the training covers attachment in infancy.",
+            "Biting and tantrums are part of toddlerhood.",
+            "The series of home visits begins in pregnancy.",
+        ] {
+            assert!(kinds(kept).is_empty(), "{kept}");
+        }
     }
 
     #[test]
