@@ -240,6 +240,14 @@ const AUDIENCE_OPENINGS: &[&str] = &[
     "esta capacitación está dirigida a",
     "dirigido a",
     "dirigida a",
+    "limited to",
+    "open to",
+    "only open to",
+    "available to",
+    "space is limited to",
+    "registration is limited to",
+    "enrollment is limited to",
+    "participation is limited to",
 ];
 /// Words in an audience sentence that show it also says what is taught: such a sentence is
 /// kept. They match as the start of a word ("learning").
@@ -354,6 +362,11 @@ const LOGISTICS_PHRASES: &[&str] = &[
     "space is limited",
     "seating is limited",
     "for more information",
+    "please contact",
+    "contact us",
+    "contact the",
+    "contáctenos",
+    "para más información",
     "questions? contact",
     "inscripcion",
     "inscripción",
@@ -541,6 +554,30 @@ const COURSE_NOTES: &[&str] = &[
     "enrollment limited",
     "requisito",
     "prerrequisito",
+    // What a participant need not know or have done.
+    "no prior experience",
+    "no previous experience",
+    "no experience necessary",
+    "no experience needed",
+    "no experience required",
+    "no background in",
+    "no prior knowledge",
+    "no previous knowledge",
+    "no prior training",
+    "no prerequisite",
+    "no prerequisites",
+    "need not be",
+    "need not have",
+    "do not need to be",
+    "does not need to be",
+    "do not need prior",
+    "do not need any",
+    "don't need to be",
+    "don't need any",
+    "helpful but not required",
+    "no se requiere",
+    "no se necesita",
+    "no es necesario",
 ];
 
 /// What a training is called when a description speaks of itself ("this workshop ...").
@@ -1025,6 +1062,29 @@ mod tests {
         let (kept, aside) = split("Format: Self-paced online | Attachment in care");
         assert_eq!(kept.trim(), "| Attachment in care");
         assert_eq!(aside[0].text, "Format: Self-paced online");
+    }
+
+    #[test]
+    fn what_a_participant_need_not_know_and_who_may_enrol_are_set_aside() {
+        assert_eq!(
+            kinds(
+                "No prior experience with reflective supervision is required. Limited to \
+                 staff of infant mental health programs. Questions? Contact the Infant Mental \
+                 Health Training Coordinator."
+            ),
+            [Aside::CourseNotes, Aside::Audience, Aside::Logistics]
+        );
+        // What comes before the note in its sentence stays.
+        let (kept, aside) =
+            split("Budgets for new managers; participants need not be endorsed in anything.");
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert!(kept.contains("Budgets for new managers"), "{kept}");
+        for kept in [
+            "Babies with no consistent caregiver show it in their sleep.",
+            "Parents learn how limits help toddlers feel safe.",
+        ] {
+            assert!(kinds(kept).is_empty(), "{kept}");
+        }
     }
 
     #[test]
