@@ -160,6 +160,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning24.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning24.csv"),
         ),
+        (
+            "tuning25.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning25.csv"),
+        ),
     ],
 }];
 
