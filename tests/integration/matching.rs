@@ -551,3 +551,24 @@ fn a_listed_misspelling_is_read_in_the_plural_too() {
         m.corrections
     );
 }
+
+#[test]
+fn supervised_hours_of_practice_are_not_supervision_taught() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let practicum = matcher.match_course(
+        "Practicum with Families",
+        "Supervised field experience of 120 hours with reflective discussion in a weekly seminar.",
+    );
+    assert!(
+        !selected_names(&fw, &practicum)
+            .iter()
+            .any(|n| n == "Reflective Supervision"),
+        "{practicum:?}"
+    );
+    let taught = matcher.match_course(
+        "Becoming a Reflective Supervisor",
+        "Reflective supervision for new supervisors, with supervised practice in triads.",
+    );
+    assert_eq!(taught.bucket.bucket, "rsc", "{taught:?}");
+}
