@@ -6,7 +6,7 @@ use serde_json::Value;
 
 /// Figures reached on the test part (tests/data/labeled/test.csv), minus a small margin.
 /// Raise them when the matcher improves; never lower them to make a change pass.
-const MIN_MICRO_F1: f64 = 0.755;
+const MIN_MICRO_F1: f64 = 0.765;
 const MIN_TOP1: f64 = 0.82;
 const MIN_BUCKET: f64 = 0.90;
 
