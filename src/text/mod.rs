@@ -188,7 +188,9 @@ enum Piece<'a> {
     /// "follow-up", "in-home"; not "to" in "birth-to-three"), and whether a hyphen at the
     /// end of its line ties it to the next word ("super-" and "vision" on two lines).
     Word(&'a str, bool, bool),
+    /// The end of a sentence or a bracket.
     Break,
+    /// A comma: the words on either side belong to different list items.
     Gap,
 }
 
@@ -323,9 +325,9 @@ impl Analyzer {
 
     /// Like [`Analyzer::tokens`], appending into a reused buffer.
     ///
-    /// A stop word other than a conjunction leaves a [`GAP`] token and sentence punctuation a
-    /// [`BREAK`], so that a phrase never matches across them ("parents of infants" is not
-    /// "parent-infant"); runs of gaps collapse into one.
+    /// A stop word other than a conjunction, and a comma, leave a [`GAP`] token and sentence
+    /// punctuation a [`BREAK`], so that a phrase never matches across them ("parents of
+    /// infants" and "mothers, infants" are not "parent-infant"); runs of gaps collapse into one.
     pub fn tokens_into(&self, text: &str, out: &mut Vec<Token>) {
         let linkless = without_links(text);
         let text = without_organizations(&linkless);
