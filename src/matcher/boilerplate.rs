@@ -739,9 +739,14 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// longer word: the closer look decides), or a credential after a comma. Teaching words,
 /// pronouns and the verbs of a credit line alone never do.
 fn needs_a_look(description: &str) -> bool {
-    TRIGGERS.is_match(description)
-        || has_credential(description)
-        || description.to_ascii_lowercase().contains("series")
+    TRIGGERS.is_match(description) || has_credential(description) || mentions_series(description)
+}
+
+/// True when the text holds "series" in any case.
+fn mentions_series(text: &str) -> bool {
+    text.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"series"))
 }
 
 /// Which phrase lists a sentence holds, at its start or anywhere.
@@ -931,8 +936,10 @@ fn is_listed_title(line: &str) -> bool {
 
 /// "Part of the Infant Mental Health Leadership Series": about the series, not this training.
 fn is_series_note(sentence: &str) -> bool {
-    let lower = sentence.get(..8).map(str::to_ascii_lowercase);
-    lower.as_deref() == Some("part of ") && sentence.to_ascii_lowercase().contains("series")
+    sentence
+        .get(..8)
+        .is_some_and(|start| start.eq_ignore_ascii_case("part of "))
+        && mentions_series(sentence)
 }
 
 /// The words before a colon near the start of a sentence ("Presenter: ..."), if any.

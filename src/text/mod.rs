@@ -456,6 +456,11 @@ pub fn acronyms_in(entry: &str) -> impl Iterator<Item = String> + '_ {
 mod tests {
     use super::*;
 
+    /// The matching keys of a text, gaps included.
+    fn keys_of(a: &Analyzer, text: &str) -> Vec<String> {
+        a.tokens(text).into_iter().map(|t| t.key).collect()
+    }
+
     #[test]
     fn folds_accents_and_case() {
         assert_eq!(fold("Relación Padre-Hijo"), "relacion padre-hijo");
@@ -465,8 +470,7 @@ mod tests {
     #[test]
     fn invisible_characters_inside_words_are_dropped() {
         let a = Analyzer::default();
-        let keys =
-            |text: &str| -> Vec<String> { a.tokens(text).into_iter().map(|t| t.key).collect() };
+        let keys = |text: &str| keys_of(&a, text);
         let plain = keys("reflective supervision");
         assert_eq!(keys("reflec\u{ad}tive super\u{ad}vision"), plain);
         assert_eq!(keys("\u{feff}reflective super\u{200d}vision"), plain);
@@ -476,13 +480,10 @@ mod tests {
 
     #[test]
     fn a_comma_leaves_a_gap() {
-        let a = Analyzer::default();
-        let keys: Vec<String> = a
-            .tokens("mothers, infants")
-            .into_iter()
-            .map(|t| t.key)
-            .collect();
-        assert_eq!(keys, ["mother", GAP, "infant"]);
+        assert_eq!(
+            keys_of(&Analyzer::default(), "mothers, infants"),
+            ["mother", GAP, "infant"]
+        );
     }
 
     #[test]
@@ -490,8 +491,7 @@ mod tests {
         let mut a = Analyzer::default();
         let known = ["supervision", "reflective", "parent", "child"];
         a.join_lines_into(known.iter().map(|w| a.stem(w)).collect());
-        let keys =
-            |text: &str| -> Vec<String> { a.tokens(text).into_iter().map(|t| t.key).collect() };
+        let keys = |text: &str| keys_of(&a, text);
         assert_eq!(
             keys("reflective super-\nvision"),
             keys("reflective supervision")
@@ -517,20 +517,17 @@ mod tests {
 
     #[test]
     fn tokens_stem_and_leave_gaps_for_stop_words() {
-        let a = Analyzer::default();
-        let keys: Vec<_> = a
-            .tokens("The Attachments of Infants and Toddlers. Parents")
-            .into_iter()
-            .map(|t| t.key)
-            .collect();
+        let keys = keys_of(
+            &Analyzer::default(),
+            "The Attachments of Infants and Toddlers. Parents",
+        );
         assert_eq!(keys, ["attach", "|", "infant", "toddler", "||", "parent"]);
     }
 
     #[test]
     fn a_stop_word_ending_a_hyphenated_compound_is_kept() {
         let a = Analyzer::default();
-        let keys =
-            |text: &str| -> Vec<String> { a.tokens(text).into_iter().map(|t| t.key).collect() };
+        let keys = |text: &str| keys_of(&a, text);
         // "well-being" is not "well"; "follow-up" is not "follow".
         assert_eq!(keys("staff well-being"), ["staff", "well", "be"]);
         assert_eq!(keys("a follow-up visit"), ["follow", "up", "visit"]);
