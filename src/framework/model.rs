@@ -213,6 +213,10 @@ pub struct Bucket {
     /// "across the lifespan"): they rule the bucket out whatever else the course says.
     #[serde(default)]
     pub span_cues: Vec<String>,
+    /// Words that, in a course's title, name a subject the bucket is never about (budgeting,
+    /// hiring, payroll): they rule the bucket out whatever else the course says.
+    #[serde(default)]
+    pub title_off_topic_cues: Vec<String>,
     /// Other buckets a course mainly of this bucket may also count toward, when it has enough
     /// of their content too.
     #[serde(default)]
@@ -312,6 +316,7 @@ impl Framework {
                 .chain(&b.age_cues)
                 .chain(&b.off_topic_cues)
                 .chain(&b.span_cues)
+                .chain(&b.title_off_topic_cues)
         });
         ka.chain(buckets)
             .chain(&self.matching.other_senses)

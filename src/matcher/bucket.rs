@@ -34,6 +34,8 @@ enum Exclusion<'a> {
     OtherAge(&'a str),
     /// An age span far wider than the bucket's.
     WideSpan(&'a str),
+    /// A title naming a subject the bucket is never about.
+    TitleTopic(&'a str),
 }
 
 pub(crate) fn decide(
@@ -104,9 +106,10 @@ pub(crate) fn decide(
             ));
         }
         let excluded_by = hits
-            .span
+            .title_topic
             .first()
-            .map(|s| Exclusion::WideSpan(s))
+            .map(|s| Exclusion::TitleTopic(s))
+            .or_else(|| hits.span.first().map(|s| Exclusion::WideSpan(s)))
             .or_else(|| {
                 (hits.age == 0)
                     .then(|| hits.exclude.first().map(|s| Exclusion::OtherAge(s)))
@@ -133,6 +136,9 @@ pub(crate) fn decide(
                 Exclusion::WideSpan(cue) => format!(
                     "{name} content, but across an age span far wider than the bucket's ('{cue}')"
                 ),
+                Exclusion::TitleTopic(cue) => {
+                    format!("{name} content, but the title names another subject ('{cue}')")
+                }
                 Exclusion::OtherAge(cue) => format!(
                     "{name} content, but aimed at another age group ('{cue}') with no infant or early-childhood cue"
                 ),

@@ -34,6 +34,8 @@ pub enum Target {
     OffTopic(u8),
     /// A bucket's wide-age-span cue.
     Span(u8),
+    /// A bucket's off-topic cue that counts in a title only.
+    TitleOffTopic(u8),
     /// A knowledge area's exclusion cue (another age group).
     AreaExclude(u16),
     /// A knowledge area's age cue (lifts its exclusion).
@@ -137,6 +139,9 @@ impl Index {
             }
             for cue in &bucket.span_cues {
                 builder.add(&analyzer, cue, Target::Span(b), 1.0);
+            }
+            for cue in &bucket.title_off_topic_cues {
+                builder.add(&analyzer, cue, Target::TitleOffTopic(b), 1.0);
             }
         }
         for phrase in &fw.matching.other_senses {

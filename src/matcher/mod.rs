@@ -132,6 +132,8 @@ pub(crate) struct CueHits {
     pub age: u32,
     pub off_topic: Vec<String>,
     pub span: Vec<String>,
+    /// Off-topic subjects named in the title.
+    pub title_topic: Vec<String>,
     pub examples: Vec<String>,
 }
 
@@ -341,7 +343,10 @@ impl<'f> Matcher<'f> {
                 // Another field's words inside one of ours name our field's thing: "first
                 // aid" in "psychological first aid" is not a medical course, "life cycle"
                 // in "family life cycle" no span of ages.
-                if matches!(posting.target, Target::OffTopic(_) | Target::Span(_)) {
+                if matches!(
+                    posting.target,
+                    Target::OffTopic(_) | Target::Span(_) | Target::TitleOffTopic(_)
+                ) {
                     continue;
                 }
                 let display = &self.index.displays[posting.display as usize];
@@ -583,6 +588,11 @@ fn note_cue(
         Target::Age(b) => cues[b as usize].age += 1,
         Target::OffTopic(b) => push(&mut cues[b as usize].off_topic),
         Target::Span(b) => push(&mut cues[b as usize].span),
+        Target::TitleOffTopic(b) => {
+            if in_title {
+                push(&mut cues[b as usize].title_topic);
+            }
+        }
         Target::AreaExclude(k) => {
             let gate = &mut gates[k as usize];
             if gate.exclude.is_none() {

@@ -128,6 +128,28 @@ fn a_course_spanning_the_lifespan_is_not_social_emotional_by_its_knowledge_areas
 }
 
 #[test]
+fn a_title_about_running_an_organization_rules_the_bucket_out_whatever_series_it_is_in() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    let budgeting = matcher.match_course(
+        "Infant Mental Health Lunch & Learn: Budgeting for Home Visiting Programs",
+        "Building an annual program budget and tracking grant spending.",
+    );
+    assert_eq!(budgeting.bucket.bucket, "none", "{budgeting:?}");
+    assert!(
+        budgeting.bucket.reason.contains("'budget'"),
+        "{budgeting:?}"
+    );
+    // In the description the same word is one topic among others.
+    let family = matcher.match_course(
+        "Infant Mental Health Home Visiting",
+        "Relationship-based visits with parents and babies: attachment, play, and helping \
+         families budget for a new baby.",
+    );
+    assert_eq!(family.bucket.bucket, "social-emotional", "{family:?}");
+}
+
+#[test]
 fn a_knowledge_area_of_one_age_group_is_not_matched_from_text_about_another() {
     // "depression" shows Mental & Behavioral Disorders in Adults; about teens it does not,
     // unless the text also speaks of adults (a parent's depression beside the teen's).
@@ -447,8 +469,9 @@ fn an_organization_named_for_the_field_teaches_nothing() {
     }
     // The same words as a topic still count.
     let topic = matcher.match_course(
-        "Budget Basics",
-        "Budgets for infant mental health programs: funding relationship-based home visiting.",
+        "Basics for Managers",
+        "Infant mental health for program managers: what relationship-based home visiting asks \
+         of a program.",
     );
     assert_eq!(topic.bucket.bucket, "social-emotional", "{topic:?}");
 }
