@@ -164,6 +164,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning25.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning25.csv"),
         ),
+        (
+            "tuning26.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning26.csv"),
+        ),
     ],
 }];
 
