@@ -114,9 +114,10 @@ fn same_letters(a: &str, b: &str) -> bool {
 }
 
 /// True when one word is the other with letters added at the end ("experienced",
-/// "experience"): an inflection, not a typo.
+/// "experience"): an inflection, not a typo. A final silent "e" left off the vocabulary
+/// word `b` is a typo ("reflectiv" for "reflective").
 fn inflection(a: &str, b: &str) -> bool {
-    a.starts_with(b) || b.starts_with(a)
+    (a.starts_with(b) || b.starts_with(a)) && b.strip_suffix('e') != Some(a)
 }
 
 #[cfg(test)]
@@ -139,5 +140,6 @@ mod tests {
         assert!(inflection("supervisors", "supervisor"));
         assert!(!inflection("attachmnet", "attachment"));
         assert!(!inflection("supervison", "supervision"));
+        assert!(!inflection("reflectiv", "reflective"));
     }
 }
