@@ -168,6 +168,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning26.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning26.csv"),
         ),
+        (
+            "tuning27.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning27.csv"),
+        ),
     ],
 }];
 
