@@ -138,6 +138,8 @@ const PRESENTER_OPENINGS: &[&str] = &[
     "offered in partnership with",
     "presented in partnership with",
     "offered by",
+    "offered through",
+    "offered as part of",
     "co-hosted by",
     "cohosted by",
     "made possible by",
@@ -1204,10 +1206,13 @@ mod tests {
 
     #[test]
     fn sponsors_are_set_aside_and_audience_labels_that_teach_are_kept() {
-        assert_eq!(
-            kinds("Sponsored by the Association for Infant Mental Health."),
-            [Aside::Presenter]
-        );
+        for sponsor in [
+            "Sponsored by the Association for Infant Mental Health.",
+            "Offered through the infant mental health training institute.",
+            "Offered as part of the Infant Mental Health Certificate Program.",
+        ] {
+            assert_eq!(kinds(sponsor), [Aside::Presenter], "{sponsor}");
+        }
         assert!(kinds("Participants: home visitors will learn to read infant cues.").is_empty());
     }
 }
