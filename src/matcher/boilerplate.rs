@@ -370,6 +370,10 @@ const LOGISTICS_PHRASES: &[&str] = &[
     "contáctenos",
     "para más información",
     "questions? contact",
+    "or call the",
+    "or email the",
+    "call us",
+    "email us",
     "inscripcion",
     "inscripción",
     "estacionamiento",
@@ -417,6 +421,26 @@ const CREDIT_CLAIMS: &[&str] = &[
     "aprobado para",
     "aprobada para",
     "otorga",
+];
+/// A sentence that says a training does not count for something ("This training does not
+/// count toward reflective supervision hours") is set aside when it speaks of hours, credit or
+/// a [`CREDIT_KINDS`] entry, whatever kind of hours it names.
+const NEGATED_CLAIMS: &[&str] = &[
+    "does not count",
+    "do not count",
+    "doesn't count",
+    "will not count",
+    "cannot be counted",
+    "not approved for",
+    "is not approved",
+    "not eligible for",
+    "does not qualify",
+    "do not qualify",
+    "doesn't qualify",
+    "no cuenta para",
+    "no cuentan para",
+    "no es válido para",
+    "no es valido para",
 ];
 /// What such a sentence says a training counts for: an endorsement, a license, continuing
 /// education.
@@ -619,6 +643,8 @@ const NOT_COVERED_VERBS: &[&str] = &[
     "is not meant for",
     "is not appropriate for",
     "is not about",
+    "is not a",
+    "is not an",
 ];
 /// Phrases that say so on their own, wherever they stand.
 const NOT_COVERED_PHRASES: &[&str] = &[
@@ -654,6 +680,8 @@ enum List {
     NotCovered,
     /// A verb of a sentence saying what the training counts for.
     CreditClaim,
+    /// A sentence saying what the training does not count for.
+    NegatedClaim,
     /// What a training counts for.
     CreditKind,
     /// The kind of hours a credit line claims.
@@ -664,7 +692,7 @@ enum List {
     Label,
 }
 
-const PHRASE_LISTS: [(List, &[&str]); 11] = [
+const PHRASE_LISTS: [(List, &[&str]); 12] = [
     (List::PresenterOpening, PRESENTER_OPENINGS),
     (List::Bio, BIO_PHRASES),
     (List::BioContinuation, BIO_CONTINUATIONS),
@@ -673,6 +701,7 @@ const PHRASE_LISTS: [(List, &[&str]); 11] = [
     (List::Logistics, LOGISTICS_PHRASES),
     (List::CourseNote, COURSE_NOTES),
     (List::CreditClaim, CREDIT_CLAIMS),
+    (List::NegatedClaim, NEGATED_CLAIMS),
     (List::CreditKind, CREDIT_KINDS),
     (List::ClaimedContent, CLAIMED_CONTENT),
     (List::OtherTraining, OTHER_TRAININGS),
@@ -910,6 +939,9 @@ fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
     if found.has(List::Logistics) {
         return Some(Aside::Logistics);
     }
+    if found.has(List::NegatedClaim) && (found.has(List::CreditKind) || speaks_of_hours(sentence)) {
+        return Some(Aside::Logistics);
+    }
     if found.has(List::CreditClaim)
         && found.has(List::CreditKind)
         && !found.has(List::Teaching)
@@ -924,6 +956,14 @@ fn classify(sentence: &str, found: &Found, after_bio: bool) -> Option<Aside> {
         return Some(Aside::CourseNotes);
     }
     None
+}
+
+/// True when a sentence speaks of hours or credit ("... toward reflective supervision hours").
+fn speaks_of_hours(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    ["hour", "credit", "horas", "crédito", "credito"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// A line under "Related trainings:" that is one of them: a list item, or a short line that
@@ -1028,6 +1068,8 @@ mod tests {
 
     #[test]
     fn presenter_audience_and_logistics_are_set_aside() {
+        let contact = "Email training@example.org or call the Infant Mental Health Training Line.";
+        assert_eq!(kinds(contact), [Aside::Logistics]);
         let text = "Toddlers and big feelings.\nPresenter: Ana Ruiz, LMSW, IMH-E, has provided \
                     reflective supervision for years. She teaches CPP.\nAudience: infant mental \
                     health specialists.\nRegistration: $45. Lunch provided.";
@@ -1135,8 +1177,16 @@ mod tests {
             ),
             [Aside::Logistics, Aside::Logistics]
         );
+        // Saying what a training does not count for names no content, whatever hours it names.
+        for denial in [
+            "This training does not count toward reflective supervision hours.",
+            "Not approved for infant mental health endorsement.",
+        ] {
+            assert_eq!(kinds(denial), [Aside::Logistics], "{denial}");
+        }
         for kept in [
             "Participants learn how endorsement works and earn 2 contact hours.",
+            "Why a parent's feelings do not count less than the baby's.",
             "Counts toward reflective supervision/consultation training hours.",
             "Families learn which services they qualify for.",
             "Home visits aligned with family goals.",
@@ -1149,11 +1199,12 @@ mod tests {
     fn what_a_training_says_it_leaves_out_is_set_aside() {
         let text = "Brain development from twelve to twenty-four. This training does not \
                     address infants or young children. It does not cover pregnancy. Este \
-                    taller no aborda la primera infancia.";
+                    taller no aborda la primera infancia. This course is not an infant mental \
+                    health training.";
         let (kept, aside) = split(text);
         assert_eq!(kept.trim(), "Brain development from twelve to twenty-four.");
         let kinds: Vec<Aside> = aside.iter().map(|a| a.kind).collect();
-        assert_eq!(kinds, [Aside::NotCovered; 3]);
+        assert_eq!(kinds, [Aside::NotCovered; 4]);
         // Content that only says "not" stays.
         let content = "Parents learn why a baby does not settle. The course covers what \
                        insurance does not cover.";
