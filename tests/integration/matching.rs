@@ -579,3 +579,22 @@ fn supervised_hours_of_practice_are_not_supervision_taught() {
     );
     assert_eq!(taught.bucket.bucket, "rsc", "{taught:?}");
 }
+
+#[test]
+fn spanish_and_neonatal_words_place_a_course_in_pregnancy_and_early_parenthood() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    for (title, description) in [
+        (
+            "Grupos de apoyo para madres",
+            "Cómo facilitar un grupo de apoyo para madres con depresión posparto.",
+        ),
+        (
+            "Stillbirth and Neonatal Death: Caring for Bereaved Parents",
+            "",
+        ),
+    ] {
+        let m = matcher.match_course(title, description);
+        assert_eq!(m.bucket.bucket, "social-emotional", "{title}: {m:?}");
+    }
+}
