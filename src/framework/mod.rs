@@ -172,6 +172,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning27.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning27.csv"),
         ),
+        (
+            "tuning28.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning28.csv"),
+        ),
     ],
 }];
 
