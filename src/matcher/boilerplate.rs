@@ -364,6 +364,12 @@ const LOGISTICS_PHRASES: &[&str] = &[
     "space is limited",
     "seating is limited",
     "for more information",
+    "for details",
+    "for more details",
+    "coming soon",
+    "see flyer",
+    "see the flyer",
+    "training calendar",
     "please contact",
     "contact us",
     "contact the",
@@ -1068,8 +1074,14 @@ mod tests {
 
     #[test]
     fn presenter_audience_and_logistics_are_set_aside() {
-        let contact = "Email training@example.org or call the Infant Mental Health Training Line.";
-        assert_eq!(kinds(contact), [Aside::Logistics]);
+        for pointer in [
+            "Email training@example.org or call the Infant Mental Health Training Line.",
+            "Description coming soon.",
+            "See the Infant Mental Health training calendar for details.",
+            "N/A (see flyer from the Infant Mental Health Institute)",
+        ] {
+            assert_eq!(kinds(pointer), [Aside::Logistics], "{pointer}");
+        }
         let text = "Toddlers and big feelings.\nPresenter: Ana Ruiz, LMSW, IMH-E, has provided \
                     reflective supervision for years. She teaches CPP.\nAudience: infant mental \
                     health specialists.\nRegistration: $45. Lunch provided.";
