@@ -176,6 +176,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning28.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning28.csv"),
         ),
+        (
+            "tuning29.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning29.csv"),
+        ),
     ],
 }];
 
