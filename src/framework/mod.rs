@@ -180,6 +180,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning29.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning29.csv"),
         ),
+        (
+            "tuning30.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning30.csv"),
+        ),
     ],
 }];
 
