@@ -1,7 +1,8 @@
 //! Checks a framework for what the type system cannot: unique ids, resolving references,
-//! positive hours, scores in range.
+//! positive hours, scores in range, vocabulary entries that can match as written.
 
 use super::{Framework, RequirementKind, slug};
+use crate::text::{Analyzer, fold, raw_words};
 use std::collections::HashSet;
 
 /// Every problem found, in file order; empty when the framework is valid.
@@ -209,5 +210,32 @@ pub fn validate(fw: &Framework) -> Vec<String> {
     if fw.coverage.weak_below_hours.is_nan() || fw.coverage.weak_below_hours < 0.0 {
         problems.push("coverage.weak_below_hours must be 0 or more".to_string());
     }
+    // Names are the source's words, matched as well as they can be; the rest is vocabulary.
+    let analyzer = Analyzer::default();
+    let names: HashSet<&str> = fw.knowledge_areas.iter().map(|k| k.name.as_str()).collect();
+    for entry in fw.vocabulary_entries().filter(|e| !names.contains(e)) {
+        if let Some(word) = unmatched_edge_word(&analyzer, entry) {
+            problems.push(format!(
+                "vocabulary entry '{entry}' begins or ends with '{word}', a word too common to \
+                 match: the entry would be found without it; write it without '{word}'"
+            ));
+        }
+    }
     problems
+}
+
+/// The stop word an entry begins or ends with ("la pareja", "their own interactions"), which
+/// matching leaves out, so that the entry silently means less than it says. Acronyms in
+/// capitals ("IT") are not stop words; a hyphenated compound keeps its words ("catch-up").
+fn unmatched_edge_word<'e>(analyzer: &Analyzer, entry: &'e str) -> Option<&'e str> {
+    let words: Vec<&str> = raw_words(entry).collect();
+    let (first, last) = (*words.first()?, *words.last()?);
+    let acronym = |w: &str| w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
+    let tokens = analyzer.tokens(entry);
+    let dropped_first = tokens.first().is_none_or(|t| t.word != fold(first));
+    if dropped_first && !acronym(first) {
+        return Some(first);
+    }
+    let gap_last = tokens.last().is_some_and(|t| t.is_gap());
+    (gap_last && !acronym(last)).then_some(last)
 }

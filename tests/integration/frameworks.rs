@@ -130,22 +130,36 @@ fn a_closed_pipe_ends_the_output_quietly() {
 }
 
 #[test]
-fn no_bundled_vocabulary_entry_begins_or_ends_with_a_stop_word() {
-    // Matching drops stop words, so "under five" would match every "five" and "well-being"
-    // every "well" if the analyzer did not keep compounds: an entry must not lean on a word
-    // that matching ignores at its edges.
-    use crosswalk::text::GAP;
-    let mut leaning = Vec::new();
-    for bundled in crosswalk::framework::BUNDLED {
-        let fw = crosswalk::framework::load(bundled.id).expect("bundled framework");
-        let analyzer = crosswalk::matcher::Index::build(&fw).analyzer;
-        for entry in fw.vocabulary_entries() {
-            let tokens = analyzer.tokens(entry);
-            let edge_gap = |t: Option<&crosswalk::text::Token>| t.is_some_and(|t| t.key == GAP);
-            if edge_gap(tokens.first()) || edge_gap(tokens.last()) {
-                leaning.push(format!("{}: {entry}", bundled.id));
-            }
-        }
+fn a_vocabulary_entry_that_begins_or_ends_with_a_stop_word_is_refused() {
+    // Matching leaves stop words out, so "la pareja" would match every "pareja" and "what the
+    // baby is feeling" every "baby ... feeling": the file says more than crosswalk would do.
+    // Acronyms in capitals and hyphenated compounds ("catch-up") keep their words.
+    let base =
+        std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml")).expect("framework");
+    let dir = tempfile::tempdir().expect("temp");
+    for (entry, word) in [
+        ("la pareja", "la"),
+        ("what the baby is feeling", "what"),
+        ("ASQ of", "of"),
+    ] {
+        let text = base.replacen("terms = [", &format!("terms = [\"{entry}\", "), 1);
+        let path = dir.path().join("leaning.toml");
+        std::fs::write(&path, text).expect("write");
+        let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+        assert!(!out.status.success(), "{entry}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "vocabulary entry '{entry}' begins or ends with '{word}'"
+            )),
+            "{err}"
+        );
     }
-    assert!(leaning.is_empty(), "{leaning:#?}");
+    for entry in ["IT security", "catch-up growth"] {
+        let text = base.replacen("terms = [", &format!("terms = [\"{entry}\", "), 1);
+        let path = dir.path().join("fine.toml");
+        std::fs::write(&path, text).expect("write");
+        let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+        assert!(out.status.success(), "{entry}: {}", stderr(&out));
+    }
 }
