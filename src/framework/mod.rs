@@ -184,6 +184,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning30.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning30.csv"),
         ),
+        (
+            "tuning31.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning31.csv"),
+        ),
     ],
 }];
 
