@@ -53,19 +53,27 @@ fn frameworks_check_accepts_the_bundled_file() {
     assert!(stdout(&out).contains("valid (9 areas, 54 knowledge areas"));
 }
 
+/// The bundled default framework file's text, for tests that edit it.
+fn default_framework_text() -> String {
+    std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml")).expect("framework")
+}
+
+/// Runs `crosswalk frameworks check` on a framework file with this text.
+fn check_framework_text(text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("framework.toml");
+    std::fs::write(&path, text).expect("write");
+    crosswalk(&["frameworks", "check", path.to_str().expect("path")])
+}
+
 #[test]
 fn frameworks_check_reports_a_broken_reference_in_one_line() {
-    let text = std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml"))
-        .expect("framework")
-        .replacen(
-            "area = \"theoretical-foundations\"",
-            "area = \"theoretical-foundation\"",
-            1,
-        );
-    let dir = tempfile::tempdir().expect("temp");
-    let path = dir.path().join("broken.toml");
-    std::fs::write(&path, text).expect("write");
-    let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+    let text = default_framework_text().replacen(
+        "area = \"theoretical-foundations\"",
+        "area = \"theoretical-foundation\"",
+        1,
+    );
+    let out = check_framework_text(&text);
     assert!(!out.status.success());
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -77,9 +85,7 @@ fn frameworks_check_reports_a_broken_reference_in_one_line() {
 
 #[test]
 fn a_bucket_alias_that_names_another_bucket_or_none_is_refused() {
-    let base =
-        std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml")).expect("framework");
-    let dir = tempfile::tempdir().expect("temp");
+    let base = default_framework_text();
     for (alias, expected) in [
         ("IMH", "'IMH' also names bucket"),
         (
@@ -92,9 +98,7 @@ fn a_bucket_alias_that_names_another_bucket_or_none_is_refused() {
             &format!("aliases = [\"{alias}\", \"RSC\","),
             1,
         );
-        let path = dir.path().join("aliases.toml");
-        std::fs::write(&path, text).expect("write");
-        let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+        let out = check_framework_text(&text);
         assert!(!out.status.success());
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{err}");
@@ -134,18 +138,14 @@ fn a_vocabulary_entry_that_begins_or_ends_with_a_stop_word_is_refused() {
     // Matching leaves stop words out, so "la pareja" would match every "pareja" and "what the
     // baby is feeling" every "baby ... feeling": the file says more than crosswalk would do.
     // Acronyms in capitals and hyphenated compounds ("catch-up") keep their words.
-    let base =
-        std::fs::read_to_string(root().join("mappings/imhm-c-2025.toml")).expect("framework");
-    let dir = tempfile::tempdir().expect("temp");
+    let base = default_framework_text();
     for (entry, word) in [
         ("la pareja", "la"),
         ("what the baby is feeling", "what"),
         ("ASQ of", "of"),
     ] {
         let text = base.replacen("terms = [", &format!("terms = [\"{entry}\", "), 1);
-        let path = dir.path().join("leaning.toml");
-        std::fs::write(&path, text).expect("write");
-        let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+        let out = check_framework_text(&text);
         assert!(!out.status.success(), "{entry}");
         let err = stderr(&out);
         assert!(
@@ -157,9 +157,7 @@ fn a_vocabulary_entry_that_begins_or_ends_with_a_stop_word_is_refused() {
     }
     for entry in ["IT security", "catch-up growth"] {
         let text = base.replacen("terms = [", &format!("terms = [\"{entry}\", "), 1);
-        let path = dir.path().join("fine.toml");
-        std::fs::write(&path, text).expect("write");
-        let out = crosswalk(&["frameworks", "check", path.to_str().expect("path")]);
+        let out = check_framework_text(&text);
         assert!(out.status.success(), "{entry}: {}", stderr(&out));
     }
 }
