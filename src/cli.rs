@@ -191,8 +191,9 @@ pub struct ExamplesArg {
     /// alone decides, with any examples given by --examples.
     #[arg(long)]
     pub no_examples: bool,
-    /// Also learn from these labeled courses: spreadsheets with the catalog columns and a
-    /// 'Knowledge areas' column, as `crosswalk eval` reads them (repeat for several files).
+    /// Also learn from these labeled courses: spreadsheets with the catalog columns, a
+    /// 'Knowledge areas' column and optionally 'Primary areas', as `crosswalk eval` reads them
+    /// (repeat for several files).
     #[arg(long = "examples", value_name = "LABELED")]
     pub examples: Vec<std::path::PathBuf>,
 }

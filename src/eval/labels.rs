@@ -120,23 +120,25 @@ pub fn read_examples(fw: &Framework, paths: &[PathBuf]) -> Result<(Vec<Example>,
             },
         };
         for c in set.courses {
-            let knowledge_areas = match &carried {
-                None => c.knowledge_areas,
-                Some(carried) => {
-                    let mut kas: Vec<usize> = c
-                        .knowledge_areas
-                        .iter()
-                        .flat_map(|&k| carried[k].iter().copied())
-                        .collect();
-                    kas.sort_unstable();
-                    kas.dedup();
-                    kas
+            let carry = |kas: &[usize]| -> Vec<usize> {
+                match &carried {
+                    None => kas.to_vec(),
+                    Some(carried) => {
+                        let mut out: Vec<usize> = kas
+                            .iter()
+                            .flat_map(|&k| carried[k].iter().copied())
+                            .collect();
+                        out.sort_unstable();
+                        out.dedup();
+                        out
+                    }
                 }
             };
             examples.push(Example {
+                knowledge_areas: carry(&c.knowledge_areas),
+                primary: carry(&c.primary),
                 title: c.course.title,
                 description: c.course.description,
-                knowledge_areas,
             });
         }
         loaded.append(set.loaded);

@@ -5,7 +5,8 @@
 //! typo corrections; title words twice). A course's nearest examples by cosine similarity vote
 //! for the knowledge areas they are labeled with, each vote weighted by its similarity. The
 //! vote only adds to knowledge areas the course's own words already show, and counts less when
-//! even the nearest examples are not much alike. An example with the same title and
+//! even the nearest examples are not much alike. The areas the examples are mostly about (their
+//! primary areas) take a further vote that orders a course's matches but never chooses them. An example with the same title and
 //! description as the course is the course itself and never votes.
 
 use crate::error::{Error, Result};
@@ -23,6 +24,9 @@ thread_local! {
 const NEIGHBOURS: usize = 5;
 /// The most a unanimous vote adds to a knowledge area's score.
 const VOTE_WEIGHT: f32 = 0.3;
+/// The most a unanimous vote for a primary area adds on top, in the order of a course's
+/// matches only: it never makes or unmakes a match.
+const PRIMARY_VOTE_WEIGHT: f32 = 0.15;
 /// Mean similarity of the voting examples at which their vote counts in full.
 const FULL_SIMILARITY: f32 = 0.25;
 
@@ -35,6 +39,8 @@ pub struct Example {
     pub description: String,
     /// The knowledge areas it teaches (framework indices).
     pub knowledge_areas: Vec<usize>,
+    /// The knowledge areas it is mostly about (a subset of `knowledge_areas`; may be empty).
+    pub primary: Vec<usize>,
 }
 
 /// An example read the way the matcher reads a course.
@@ -47,6 +53,8 @@ pub(crate) struct AnalyzedExample {
     pub fingerprint: u64,
     /// Its knowledge areas.
     pub knowledge_areas: Vec<usize>,
+    /// The knowledge areas it is mostly about.
+    pub primary: Vec<usize>,
     /// Its title as written.
     pub title_text: String,
 }
@@ -65,6 +73,7 @@ pub(crate) struct ExampleIndex {
     /// Per term: (example, weight in the example's unit vector).
     postings: Vec<Vec<(u32, f32)>>,
     labels: Vec<Vec<usize>>,
+    primaries: Vec<Vec<usize>>,
     titles: Vec<String>,
     fingerprints: Vec<u64>,
 }
@@ -143,11 +152,13 @@ impl ExampleIndex {
             }
         }
         let mut labels = Vec::with_capacity(n);
+        let mut primaries = Vec::with_capacity(n);
         let mut titles = Vec::with_capacity(n);
         let mut fingerprints = Vec::with_capacity(n);
         for example in analyzed {
             fingerprints.push(example.fingerprint);
             labels.push(example.knowledge_areas);
+            primaries.push(example.primary);
             titles.push(example.title_text);
         }
         Self {
@@ -155,6 +166,7 @@ impl ExampleIndex {
             idf,
             postings,
             labels,
+            primaries,
             titles,
             fingerprints,
         }
@@ -238,18 +250,36 @@ impl ExampleIndex {
     }
 }
 
-/// Per knowledge area, what the neighbours' vote adds to its score (0 where none voted).
-pub(crate) fn vote(index: &ExampleIndex, neighbours: &[Neighbour], kas: usize) -> Vec<f32> {
-    let mut votes = vec![0.0f32; kas];
+/// The neighbours' vote, per knowledge area (0 where none voted).
+#[derive(Debug, Default)]
+pub(crate) struct Votes {
+    /// What the vote adds to a knowledge area's score.
+    pub labeled: Vec<f32>,
+    /// What the vote for primary areas adds on top, once the matches are chosen.
+    pub primary: Vec<f32>,
+}
+
+/// Per knowledge area, what the neighbours' vote adds to its score.
+pub(crate) fn vote(index: &ExampleIndex, neighbours: &[Neighbour], kas: usize) -> Votes {
+    let mut votes = Votes {
+        labeled: vec![0.0; kas],
+        primary: vec![0.0; kas],
+    };
     let total: f32 = neighbours.iter().map(|n| n.similarity).sum();
     if total <= 0.0 {
         return votes;
     }
     let confidence = (total / NEIGHBOURS as f32 / FULL_SIMILARITY).min(1.0);
     for n in neighbours {
+        let share = confidence * n.similarity / total;
         for &k in index.labels(n.example) {
-            if let Some(v) = votes.get_mut(k) {
-                *v += VOTE_WEIGHT * confidence * n.similarity / total;
+            if let Some(v) = votes.labeled.get_mut(k) {
+                *v += VOTE_WEIGHT * share;
+            }
+        }
+        for &k in &index.primaries[n.example as usize] {
+            if let Some(v) = votes.primary.get_mut(k) {
+                *v += PRIMARY_VOTE_WEIGHT * share;
             }
         }
     }
@@ -340,25 +370,35 @@ fn read_bundled(
             column("Description")?,
             column("Knowledge areas")?,
         );
+        let primaries = column("Primary areas").ok();
         for record in reader.records() {
             let record = record.map_err(|e| fail(e.to_string()))?;
             let row = record.position().map_or(0, csv::Position::line);
             let cell = |i: usize| record.get(i).unwrap_or("").to_string();
-            let mut knowledge_areas = Vec::new();
-            for k in resolver
-                .resolve_list(&cell(labels))
-                .map_err(|m| fail(format!("row {row}: {m}")))?
-            {
-                for carried in carry(k) {
-                    if !knowledge_areas.contains(&carried) {
-                        knowledge_areas.push(carried);
+            let read = |i: usize| -> Result<Vec<usize>> {
+                let mut kas = Vec::new();
+                for k in resolver
+                    .resolve_list(&cell(i))
+                    .map_err(|m| fail(format!("row {row}: {m}")))?
+                {
+                    for carried in carry(k) {
+                        if !kas.contains(&carried) {
+                            kas.push(carried);
+                        }
                     }
                 }
-            }
+                Ok(kas)
+            };
+            let knowledge_areas = read(labels)?;
+            let primary = match primaries {
+                Some(i) => read(i)?,
+                None => Vec::new(),
+            };
             out.push(Example {
                 title: cell(title),
                 description: cell(description),
                 knowledge_areas,
+                primary,
             });
         }
     }
@@ -381,6 +421,7 @@ mod tests {
             description: analyzer.tokens(description),
             fingerprint: fingerprint(title, description),
             knowledge_areas: kas.to_vec(),
+            primary: kas.iter().copied().take(1).collect(),
             title_text: title.to_string(),
         }
     }
@@ -446,15 +487,30 @@ mod tests {
         let index = index(&analyzer);
         let text = "Tantrums and biting in toddlers";
         let near = index.nearest(&analyzer.tokens(text), &[], fingerprint(text, ""), None);
-        let votes = vote(&index, &near, 3);
+        let votes = vote(&index, &near, 3).labeled;
         assert!(votes[0] > votes[1] && votes[1] > 0.0, "{votes:?}");
         assert!(votes[0] <= VOTE_WEIGHT + 1e-6);
         assert_eq!(votes[2], 0.0);
-        assert!(vote(&index, &[], 3).iter().all(|v| *v == 0.0));
+        assert!(vote(&index, &[], 3).labeled.iter().all(|v| *v == 0.0));
         let faint = [Neighbour {
             example: 0,
             similarity: 0.01,
         }];
-        assert!(vote(&index, &faint, 3)[0] < VOTE_WEIGHT / 10.0);
+        assert!(vote(&index, &faint, 3).labeled[0] < VOTE_WEIGHT / 10.0);
+    }
+
+    #[test]
+    fn only_primary_areas_take_the_primary_vote() {
+        let analyzer = Analyzer::new(Default::default());
+        let index = index(&analyzer);
+        let text = "Tantrums and biting in toddlers";
+        let near = index.nearest(&analyzer.tokens(text), &[], fingerprint(text, ""), None);
+        let votes = vote(&index, &near, 3);
+        assert!(votes.primary[0] > 0.0 && votes.primary[0] <= PRIMARY_VOTE_WEIGHT + 1e-6);
+        assert_eq!(
+            votes.primary[1], 0.0,
+            "labeled in one example, primary in none"
+        );
+        assert_eq!(votes.primary[2], 0.0);
     }
 }

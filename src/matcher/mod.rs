@@ -182,6 +182,7 @@ impl<'f> Matcher<'f> {
                         description,
                         fingerprint: examples::fingerprint(&e.title, &e.description),
                         knowledge_areas: e.knowledge_areas,
+                        primary: e.primary,
                         title_text: e.title,
                     }
                 })
@@ -403,13 +404,18 @@ impl<'f> Matcher<'f> {
             );
             let votes = examples::vote(index, &neighbours, kas);
             for c in &mut candidates {
-                c.score += f64::from(votes[c.ka]);
+                c.score += f64::from(votes.labeled[c.ka]);
             }
             self.select(&mut candidates);
+            // What the examples are mostly about comes first among the matches.
+            for c in candidates.iter_mut().filter(|c| c.selected) {
+                c.score += f64::from(votes.primary[c.ka]);
+            }
+            rank(&mut candidates);
             // The examples behind a match are named.
             for c in candidates
                 .iter_mut()
-                .filter(|c| c.selected && votes[c.ka] > 0.0)
+                .filter(|c| c.selected && votes.labeled[c.ka] > 0.0)
             {
                 for n in &neighbours {
                     let title = index.title(n.example);

@@ -67,9 +67,10 @@ fn a_longer_knowledge_area_entry_takes_its_inner_words() {
 #[test]
 fn context_words_count_only_beside_other_evidence() {
     // Age words are context for Infant/Young Child Development & Behavior: alone they show
-    // nothing; beside a development word they add to its score and its evidence.
+    // nothing; beside a development word they add to its score and its evidence. The
+    // vocabulary alone: examples' votes would take both scores to the cap.
     let fw = default_framework();
-    let matcher = Matcher::new(&fw);
+    let matcher = Matcher::with_examples(&fw, Vec::new());
     let dev = fw
         .knowledge_areas
         .iter()
@@ -597,4 +598,58 @@ fn spanish_and_neonatal_words_place_a_course_in_pregnancy_and_early_parenthood()
         let m = matcher.match_course(title, description);
         assert_eq!(m.bucket.bucket, "social-emotional", "{title}: {m:?}");
     }
+}
+
+#[test]
+fn what_like_examples_are_mostly_about_comes_first_but_chooses_nothing() {
+    let fw = default_framework();
+    let ka = |name: &str| {
+        fw.knowledge_areas
+            .iter()
+            .position(|k| k.name == name)
+            .expect("knowledge area")
+    };
+    let (guidance, safety) = (ka("Developmental Guidance"), ka("Safety"));
+    let example = |title: &str, description: &str, kas: Vec<usize>, primary: Vec<usize>| {
+        crosswalk::matcher::examples::Example {
+            title: title.to_string(),
+            description: description.to_string(),
+            knowledge_areas: kas,
+            primary,
+        }
+    };
+    // Examples unlike the course give its words their weight.
+    let examples = |primary: Vec<usize>| {
+        let soothing = "Teach parents safe soothing for a crying baby and how to prevent shaken \
+                        baby syndrome.";
+        let mut set: Vec<_> = [
+            "Calming a Crying Baby Safely",
+            "Soothing Babies Without Shaking",
+            "Crying, Soothing and Safety",
+        ]
+        .iter()
+        .map(|t| example(t, soothing, vec![guidance, safety], primary.clone()))
+        .collect();
+        set.push(example("Payroll Basics", "Withholding.", vec![], vec![]));
+        set.push(example(
+            "Toddler Biting",
+            "Why toddlers bite.",
+            vec![],
+            vec![],
+        ));
+        set
+    };
+    let (title, text) = (
+        "Preventing Shaken Baby Syndrome",
+        "Teach parents safe soothing for a crying baby; the period of PURPLE crying.",
+    );
+    let order = |m: &CourseMatch| -> Vec<usize> { m.selected().map(|c| c.ka).collect() };
+    let plain = Matcher::with_examples(&fw, examples(Vec::new())).match_course(title, text);
+    let primary = Matcher::with_examples(&fw, examples(vec![safety])).match_course(title, text);
+    let (mut a, mut b) = (order(&plain), order(&primary));
+    assert_eq!(a.first(), Some(&guidance), "{a:?}");
+    assert_eq!(b.first(), Some(&safety), "{b:?}");
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b, "the same matches, in another order");
 }
