@@ -482,14 +482,16 @@ impl<'f> Matcher<'f> {
     }
 
     /// Ranks candidates best first and marks the matches: at least the minimum score and near
-    /// the best, at most the framework's number per course, never an age-gated one.
+    /// the best, at most the framework's number per course, never an age-gated one. A best
+    /// raised above 1 by the examples' vote sets the cutoff as 1, the most a score shows: a
+    /// unanimous vote for one area does not push the others out.
     fn select(&self, candidates: &mut [KaScore]) {
         rank(candidates);
         let rules = &self.fw.matching;
         let best = candidates
             .iter()
             .find(|c| c.excluded_by.is_none())
-            .map_or(0.0, |c| c.score);
+            .map_or(0.0, |c| c.score.min(1.0));
         let mut eligible = 0;
         for c in candidates.iter_mut() {
             c.selected = false;
@@ -616,4 +618,38 @@ fn rank(candidates: &mut [KaScore]) {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(ka: usize, score: f64) -> KaScore {
+        KaScore {
+            ka,
+            score,
+            evidence: Vec::new(),
+            selected: false,
+            via: None,
+            reviewed: false,
+            excluded_by: None,
+            like: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_best_raised_above_one_sets_the_cutoff_as_one() {
+        let fw = crate::framework::load_default().expect("default framework");
+        let matcher = Matcher::with_examples(&fw, Vec::new());
+        let cutoff = fw.matching.relative_cutoff;
+        // Above the cutoff of a best of 1, below that of the best as raised.
+        let second = (cutoff + 0.01).max(fw.matching.min_score);
+        let mut candidates = vec![candidate(0, second), candidate(1, 1.3)];
+        matcher.select(&mut candidates);
+        assert_eq!(candidates[0].ka, 1, "ranked best first");
+        assert!(candidates.iter().all(|c| c.selected), "{candidates:?}");
+        let mut faint = vec![candidate(0, cutoff - 0.01), candidate(1, 1.3)];
+        matcher.select(&mut faint);
+        assert!(!faint[1].selected, "{faint:?}");
+    }
 }
