@@ -188,6 +188,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning31.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning31.csv"),
         ),
+        (
+            "tuning32.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning32.csv"),
+        ),
     ],
 }];
 
