@@ -192,6 +192,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning32.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning32.csv"),
         ),
+        (
+            "tuning33.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning33.csv"),
+        ),
     ],
 }];
 

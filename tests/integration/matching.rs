@@ -653,3 +653,28 @@ fn what_like_examples_are_mostly_about_comes_first_but_chooses_nothing() {
     b.sort_unstable();
     assert_eq!(a, b, "the same matches, in another order");
 }
+
+#[test]
+fn birth_families_and_antepartum_care_do_not_make_a_course_social_emotional() {
+    let fw = default_framework();
+    let matcher = Matcher::new(&fw);
+    // "birth" in "birth families" names a family, not an age.
+    let permanency = matcher.match_course(
+        "Permanency Planning",
+        "Concurrent planning, reunification services and adoption; working with birth and \
+         resource families toward a permanent home.",
+    );
+    assert_eq!(permanency.bucket.bucket, "none", "{permanency:?}");
+    let infants = matcher.match_course(
+        "Adoption and Attachment",
+        "How adoption shapes attachment from birth to three.",
+    );
+    assert_eq!(infants.bucket.bucket, "social-emotional", "{infants:?}");
+    // Perinatal medical care is not social-emotional, however much it says of pregnancy.
+    let nursing = matcher.match_course(
+        "High-Risk Perinatal Nursing",
+        "Care of pregnancies complicated by hypertension and preterm labor: fetal \
+         surveillance and clinical hours on an antepartum unit.",
+    );
+    assert_eq!(nursing.bucket.bucket, "none", "{nursing:?}");
+}
