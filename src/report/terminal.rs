@@ -59,8 +59,9 @@ pub fn render(report: &AuditReport) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{} trainings, {} h in all ({} without readable hours, {} too thin to judge)",
+        "\n{} {}, {} h in all ({} without readable hours, {} too thin to judge)",
         sum.rows_used,
+        trainings(sum.rows_used),
         sum.total_hours,
         sum.rows_used - sum.courses_with_hours,
         sum.thin_courses
@@ -68,8 +69,11 @@ pub fn render(report: &AuditReport) -> String {
     for b in &sum.buckets {
         let _ = writeln!(
             s,
-            "  {:<18} {:>4} trainings {:>8} h",
-            b.bucket, b.courses, b.hours
+            "  {:<18} {:>4} {:<9} {:>8} h",
+            b.bucket,
+            b.courses,
+            trainings(b.courses),
+            b.hours
         );
     }
     let _ = writeln!(s, "\nRequirements");
@@ -80,13 +84,14 @@ pub fn render(report: &AuditReport) -> String {
         };
         let _ = writeln!(
             s,
-            "  {:<18} {:>6} of {:>4} h  {:<22} ({} h offered by {} trainings)",
+            "  {:<18} {:>6} of {:>4} h  {:<22} ({} h offered by {} {})",
             r.id,
             r.counted_hours,
             r.required_hours,
             status,
             r.qualifying_hours,
-            r.qualifying_courses
+            r.qualifying_courses,
+            trainings(r.qualifying_courses)
         );
     }
     let _ = writeln!(
@@ -193,14 +198,26 @@ fn row_list(ranges: &[(u32, u32)]) -> String {
     )
 }
 
+/// "training" or "trainings", as the count asks.
+fn trainings(count: usize) -> &'static str {
+    if count == 1 { "training" } else { "trainings" }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::row_list;
+    use super::{row_list, trainings};
 
     #[test]
     fn rows_are_listed_as_ranges() {
         assert_eq!(row_list(&[(3, 3)]), "row 3");
         assert_eq!(row_list(&[(5, 5), (3, 3), (6, 9), (4, 4)]), "rows 3-9");
         assert_eq!(row_list(&[(1, 2), (25, 25)]), "rows 1-2, 25");
+    }
+
+    #[test]
+    fn one_training_is_singular() {
+        assert_eq!(trainings(1), "training");
+        assert_eq!(trainings(0), "trainings");
+        assert_eq!(trainings(2), "trainings");
     }
 }
