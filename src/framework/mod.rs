@@ -196,6 +196,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning33.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning33.csv"),
         ),
+        (
+            "tuning34.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning34.csv"),
+        ),
     ],
 }];
 

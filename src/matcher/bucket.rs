@@ -23,6 +23,8 @@ pub const NONE: &str = "none";
 struct Strength<'a> {
     index: usize,
     value: f64,
+    /// How many of the bucket's cues the course names: the tie-breaker.
+    cues: u32,
     why: String,
     excluded_by: Option<Exclusion<'a>>,
 }
@@ -118,6 +120,7 @@ pub(crate) fn decide(
         strengths.push(Strength {
             index: b,
             value,
+            cues: hits.title + hits.description,
             why: why.join("; "),
             excluded_by,
         });
@@ -127,7 +130,13 @@ pub(crate) fn decide(
         .iter()
         .find_map(|s| s.excluded_by.map(|why| (s.index, why)));
     strengths.retain(|s| s.excluded_by.is_none());
-    strengths.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.index.cmp(&b.index)));
+    // At equal strength, the bucket the course names more often; then framework order.
+    strengths.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then(b.cues.cmp(&a.cues))
+            .then(a.index.cmp(&b.index))
+    });
 
     let Some(main) = strengths.first() else {
         if let Some((index, why)) = first_exclusion {

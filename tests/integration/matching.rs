@@ -678,3 +678,17 @@ fn birth_families_and_antepartum_care_do_not_make_a_course_social_emotional() {
     );
     assert_eq!(nursing.bucket.bucket, "none", "{nursing:?}");
 }
+
+#[test]
+fn at_equal_strength_the_bucket_named_more_often_comes_first() {
+    let fw = default_framework();
+    let matcher = Matcher::with_examples(&fw, Vec::new());
+    // One social-emotional cue in the title, two reflective supervision cues below it.
+    let m = matcher.match_course(
+        "Supervising Providers Through a Relationship-Based Lens",
+        "How a regular supervisory relationship helps early intervention providers think about \
+         their work and stay attuned to the infant and parent, with practice in a reflective \
+         supervision session.",
+    );
+    assert_eq!(m.bucket.bucket, "rsc", "{:?}", m.bucket);
+}
