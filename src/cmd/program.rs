@@ -78,8 +78,8 @@ pub fn run(args: ProgramArgs) -> anyhow::Result<()> {
         let hours: f64 = report.courses.iter().filter_map(|c| c.course.hours).sum();
         let _ = writeln!(
             s,
-            "{} courses, {} clock hours ({} per credit)",
-            report.courses.len(),
+            "{}, {} clock hours ({} per credit)",
+            crosswalk::report::counted(report.courses.len(), "course"),
             crosswalk::normalize::round2(hours),
             report.clock_hours_per_credit
         );

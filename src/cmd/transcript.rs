@@ -91,15 +91,15 @@ fn summary(r: &TranscriptReport) -> String {
     let rsc: f64 = r.rsc_sessions.iter().map(|x| x.hours).sum();
     let _ = writeln!(
         s,
-        "{} check as of {}{}: {} trainings ({} h), {} RSC sessions ({} h)",
+        "{} check as of {}{}: {} ({} h), {} ({} h)",
         r.purpose,
         r.as_of,
         r.endorsed_since
             .map(|d| format!(", endorsed since {d}"))
             .unwrap_or_default(),
-        r.trainings.len(),
+        crosswalk::report::counted(r.trainings.len(), "training"),
         crosswalk::normalize::round2(hours),
-        r.rsc_sessions.len(),
+        crosswalk::report::counted(r.rsc_sessions.len(), "RSC session"),
         crosswalk::normalize::round2(rsc)
     );
     for e in &r.endorsements {
@@ -181,9 +181,9 @@ fn summary(r: &TranscriptReport) -> String {
             } else if !rec.trainings.is_empty() {
                 let _ = writeln!(
                     s,
-                    "  take next ({} h, {} trainings{}):",
+                    "  take next ({} h, {}{}):",
                     rec.total_hours,
-                    rec.trainings.len(),
+                    crosswalk::report::counted(rec.trainings.len(), "training"),
                     if rec.proven_smallest {
                         ", the smallest set"
                     } else {

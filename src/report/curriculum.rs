@@ -101,8 +101,8 @@ fn summary(ws: &mut Worksheet, r: &ProgramReport, st: &Styles) -> Sheet {
         1,
         0,
         &format!(
-            "{} courses, {} clock hours at {} clock hours per credit",
-            r.courses.len(),
+            "{}, {} clock hours at {} clock hours per credit",
+            super::counted(r.courses.len(), "course"),
             crate::normalize::round2(hours),
             r.clock_hours_per_credit
         ),

@@ -16,6 +16,21 @@ use crate::normalize::{Course, SkipReason, Warning};
 use crate::source::SourceRef;
 use serde::Serialize;
 
+/// A noun as a count asks: singular for one, plural (with an "s") otherwise.
+pub fn noun(count: usize, singular: &str) -> String {
+    if count == 1 {
+        singular.to_string()
+    } else {
+        format!("{singular}s")
+    }
+}
+
+/// A count with its noun: `counted(1, "training")` is "1 training", `counted(3, "training")`
+/// "3 trainings".
+pub fn counted(count: usize, singular: &str) -> String {
+    format!("{count} {}", noun(count, singular))
+}
+
 /// The whole audit result.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditReport {

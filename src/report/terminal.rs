@@ -59,9 +59,8 @@ pub fn render(report: &AuditReport) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{} {}, {} h in all ({} without readable hours, {} too thin to judge)",
-        sum.rows_used,
-        trainings(sum.rows_used),
+        "\n{}, {} h in all ({} without readable hours, {} too thin to judge)",
+        super::counted(sum.rows_used, "training"),
         sum.total_hours,
         sum.rows_used - sum.courses_with_hours,
         sum.thin_courses
@@ -72,7 +71,7 @@ pub fn render(report: &AuditReport) -> String {
             "  {:<18} {:>4} {:<9} {:>8} h",
             b.bucket,
             b.courses,
-            trainings(b.courses),
+            super::noun(b.courses, "training"),
             b.hours
         );
     }
@@ -84,14 +83,13 @@ pub fn render(report: &AuditReport) -> String {
         };
         let _ = writeln!(
             s,
-            "  {:<18} {:>6} of {:>4} h  {:<22} ({} h offered by {} {})",
+            "  {:<18} {:>6} of {:>4} h  {:<22} ({} h offered by {})",
             r.id,
             r.counted_hours,
             r.required_hours,
             status,
             r.qualifying_hours,
-            r.qualifying_courses,
-            trainings(r.qualifying_courses)
+            super::counted(r.qualifying_courses, "training")
         );
     }
     let _ = writeln!(
@@ -198,14 +196,10 @@ fn row_list(ranges: &[(u32, u32)]) -> String {
     )
 }
 
-/// "training" or "trainings", as the count asks.
-fn trainings(count: usize) -> &'static str {
-    if count == 1 { "training" } else { "trainings" }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{row_list, trainings};
+    use super::row_list;
+    use crate::report::counted;
 
     #[test]
     fn rows_are_listed_as_ranges() {
@@ -216,8 +210,8 @@ mod tests {
 
     #[test]
     fn one_training_is_singular() {
-        assert_eq!(trainings(1), "training");
-        assert_eq!(trainings(0), "trainings");
-        assert_eq!(trainings(2), "trainings");
+        assert_eq!(counted(1, "training"), "1 training");
+        assert_eq!(counted(0, "training"), "0 trainings");
+        assert_eq!(counted(2, "RSC session"), "2 RSC sessions");
     }
 }
