@@ -217,7 +217,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Framework> {
     if let Some(first) = problems.first() {
         let more = match problems.len() {
             1 => String::new(),
-            n => format!(" (and {} more problems)", n - 1),
+            n => format!(" (and {} more)", crate::report::counted(n - 1, "problem")),
         };
         return Err(Error::Framework {
             origin: origin.to_string(),
