@@ -200,6 +200,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning34.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning34.csv"),
         ),
+        (
+            "tuning35.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning35.csv"),
+        ),
     ],
 }];
 
