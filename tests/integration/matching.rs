@@ -692,3 +692,34 @@ fn at_equal_strength_the_bucket_named_more_often_comes_first() {
     );
     assert_eq!(m.bucket.bucket, "rsc", "{:?}", m.bucket);
 }
+
+#[test]
+fn spanish_subjects_match_where_their_english_names_do() {
+    let fw = default_framework();
+    let matcher = Matcher::with_examples(&fw, Vec::new());
+    let best = |text: &str| {
+        selected_names(&fw, &matcher.match_course(text, ""))
+            .first()
+            .cloned()
+    };
+    for (english, spanish) in [
+        (
+            "Positive discipline with babies",
+            "Disciplina positiva con bebés",
+        ),
+        (
+            "Teen parents and their babies",
+            "Padres adolescentes y sus bebés",
+        ),
+        (
+            "Adverse childhood experiences and babies",
+            "Experiencias adversas en la infancia y los bebés",
+        ),
+        ("Temperament in babies", "El temperamento de los bebés"),
+        ("Reading aloud to babies", "Lectura en voz alta con bebés"),
+    ] {
+        let found = best(english);
+        assert!(found.is_some(), "{english}");
+        assert_eq!(best(spanish), found, "{spanish} against {english}");
+    }
+}
