@@ -717,6 +717,9 @@ fn spanish_subjects_match_where_their_english_names_do() {
         ),
         ("Temperament in babies", "El temperamento de los bebés"),
         ("Reading aloud to babies", "Lectura en voz alta con bebés"),
+        ("Implicit bias and babies", "Sesgo implícito y los bebés"),
+        ("Safe sleep for babies", "Sueño seguro para bebés"),
+        ("Adoption and babies", "La adopción y los bebés"),
     ] {
         let found = best(english);
         assert!(found.is_some(), "{english}");
