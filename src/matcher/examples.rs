@@ -6,8 +6,9 @@
 //! for the knowledge areas they are labeled with, each vote weighted by its similarity. The
 //! vote only adds to knowledge areas the course's own words already show, and counts less when
 //! even the nearest examples are not much alike. The areas the examples are mostly about (their
-//! primary areas) take a further vote that orders a course's matches but never chooses them. An example with the same title and
-//! description as the course is the course itself and never votes.
+//! primary areas) take a further vote that orders a course's matches but never chooses them.
+//! An example with the same title and description as the course is the course itself and never
+//! votes.
 
 use crate::error::{Error, Result};
 use crate::framework::{self, Framework, KaResolver};
@@ -481,12 +482,18 @@ mod tests {
         assert_eq!(near.len(), 1, "an example as alike as a copy is held out");
     }
 
-    #[test]
-    fn the_vote_is_shared_by_similarity_and_weaker_for_distant_examples() {
+    /// The test index and the examples nearest a course on tantrums and biting.
+    fn near_tantrums() -> (ExampleIndex, Vec<Neighbour>) {
         let analyzer = Analyzer::new(Default::default());
         let index = index(&analyzer);
         let text = "Tantrums and biting in toddlers";
         let near = index.nearest(&analyzer.tokens(text), &[], fingerprint(text, ""), None);
+        (index, near)
+    }
+
+    #[test]
+    fn the_vote_is_shared_by_similarity_and_weaker_for_distant_examples() {
+        let (index, near) = near_tantrums();
         let votes = vote(&index, &near, 3).labeled;
         assert!(votes[0] > votes[1] && votes[1] > 0.0, "{votes:?}");
         assert!(votes[0] <= VOTE_WEIGHT + 1e-6);
@@ -501,10 +508,7 @@ mod tests {
 
     #[test]
     fn only_primary_areas_take_the_primary_vote() {
-        let analyzer = Analyzer::new(Default::default());
-        let index = index(&analyzer);
-        let text = "Tantrums and biting in toddlers";
-        let near = index.nearest(&analyzer.tokens(text), &[], fingerprint(text, ""), None);
+        let (index, near) = near_tantrums();
         let votes = vote(&index, &near, 3);
         assert!(votes.primary[0] > 0.0 && votes.primary[0] <= PRIMARY_VOTE_WEIGHT + 1e-6);
         assert_eq!(

@@ -449,8 +449,8 @@ impl<'f> Matcher<'f> {
     /// An entry inside a longer one found at the same place belongs to the longer one:
     /// "motivational" within "motivational interviewing" says nothing of its own; bucket cues
     /// count wherever they are ("perinatal" inside "perinatal mood and anxiety disorders" is
-    /// still an age cue) except off-topic cues; a longer entry that is only a bucket cue ("ASQ:SE-2") takes nothing
-    /// from a knowledge-area term inside it ("ASQ:SE"). Entries inside a phrase in another
+    /// still an age cue) except off-topic cues; a longer entry that is only a bucket cue
+    /// ("ASQ:SE-2") takes nothing from a knowledge-area term inside it ("ASQ:SE"). Entries inside a phrase in another
     /// sense, and one-word entries that phrase used, are left out.
     fn sort_entries<'s>(
         &'s self,

@@ -370,3 +370,15 @@ impl From<crate::normalize::Skipped> for SkippedReport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn one_training_is_singular() {
+        assert_eq!(counted(1, "training"), "1 training");
+        assert_eq!(counted(0, "training"), "0 trainings");
+        assert_eq!(counted(2, "RSC session"), "2 RSC sessions");
+    }
+}

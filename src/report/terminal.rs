@@ -199,19 +199,11 @@ fn row_list(ranges: &[(u32, u32)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::row_list;
-    use crate::report::counted;
 
     #[test]
     fn rows_are_listed_as_ranges() {
         assert_eq!(row_list(&[(3, 3)]), "row 3");
         assert_eq!(row_list(&[(5, 5), (3, 3), (6, 9), (4, 4)]), "rows 3-9");
         assert_eq!(row_list(&[(1, 2), (25, 25)]), "rows 1-2, 25");
-    }
-
-    #[test]
-    fn one_training_is_singular() {
-        assert_eq!(counted(1, "training"), "1 training");
-        assert_eq!(counted(0, "training"), "0 trainings");
-        assert_eq!(counted(2, "RSC session"), "2 RSC sessions");
     }
 }
