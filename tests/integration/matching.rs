@@ -720,9 +720,35 @@ fn spanish_subjects_match_where_their_english_names_do() {
         ("Implicit bias and babies", "Sesgo implícito y los bebés"),
         ("Safe sleep for babies", "Sueño seguro para bebés"),
         ("Adoption and babies", "La adopción y los bebés"),
+        (
+            "Sibling rivalry when a new baby arrives",
+            "Los celos entre hermanos cuando llega un nuevo bebé",
+        ),
     ] {
         let found = best(english);
         assert!(found.is_some(), "{english}");
         assert_eq!(best(spanish), found, "{spanish} against {english}");
     }
+}
+
+#[test]
+fn screening_for_perinatal_depression_is_social_emotional() {
+    // Perinatal mood and anxiety disorders, their screening included, are social-emotional
+    // content; practice in a general developmental screener is not.
+    let fw = default_framework();
+    let matcher = Matcher::with_examples(&fw, Vec::new());
+    for title in [
+        "Edinburgh Postnatal Depression Scale (EPDS) Administration",
+        "Screening for Perinatal Depression",
+        "PMADs: Screening and Referral",
+    ] {
+        let m = matcher.match_course(title, "");
+        assert_eq!(
+            m.bucket.bucket, "social-emotional",
+            "{title}: {:?}",
+            m.bucket
+        );
+    }
+    let general = matcher.match_course("ASQ-3 Administration", "");
+    assert_eq!(general.bucket.bucket, "none", "{:?}", general.bucket);
 }
