@@ -204,6 +204,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning35.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning35.csv"),
         ),
+        (
+            "tuning36.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning36.csv"),
+        ),
     ],
 }];
 
