@@ -208,6 +208,10 @@ pub const BUNDLED_EXAMPLES: &[BundledExamples] = &[BundledExamples {
             "tuning36.csv",
             include_str!("../../mappings/examples/imhm-c-2025/tuning36.csv"),
         ),
+        (
+            "tuning37.csv",
+            include_str!("../../mappings/examples/imhm-c-2025/tuning37.csv"),
+        ),
     ],
 }];
 
