@@ -251,54 +251,8 @@ impl<'f> Matcher<'f> {
             .count() as f32;
         let norm = 1.0 - B + B * (length.min(LENGTH_CAP) / REFERENCE_LENGTH);
 
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut inner_cues: Vec<(usize, bool)> = Vec::new();
+        let (hits, inner_cues) = self.find_entries(&title, &description);
         let mut context: Vec<(usize, f32, &String)> = Vec::new();
-        let found: [Vec<(usize, usize, usize)>; 2] = [
-            self.index.find(&title.keys).collect(),
-            self.index.find(&description.keys).collect(),
-        ];
-        // One sense per course: a word read in another sense once ("attachments" in "email
-        // attachments") is read so wherever it stands alone.
-        let mut other_words: Vec<&str> = Vec::new();
-        for (field, spans) in [&title, &description].into_iter().zip(&found) {
-            for &(p, s, e) in spans {
-                if self.index.is_other_sense(p) {
-                    other_words.extend(field.keys[s..e].split_whitespace());
-                }
-            }
-        }
-        let fields = [(&title, TITLE_WEIGHT, true), (&description, 1.0, false)];
-        for ((field, field_weight, in_title), spans) in fields.into_iter().zip(&found) {
-            for (pattern, own) in self.sort_entries(field, spans, &other_words) {
-                let Some((start, end)) = own else {
-                    inner_cues.push((pattern, in_title));
-                    continue;
-                };
-                let corrected = field
-                    .starts
-                    .iter()
-                    .zip(&field.corrected)
-                    .any(|(&s, &c)| c && s > start && s < end);
-                let hit = match hits.iter().position(|h| h.pattern == pattern) {
-                    Some(i) => &mut hits[i],
-                    None => {
-                        hits.push(Hit {
-                            pattern,
-                            ..Hit::default()
-                        });
-                        hits.last_mut().expect("just pushed")
-                    }
-                };
-                if in_title {
-                    hit.in_title += 1;
-                } else {
-                    hit.in_description += 1;
-                }
-                hit.weighted += field_weight;
-                hit.corrected |= corrected;
-            }
-        }
 
         for hit in &hits {
             let tf = hit.weighted;
@@ -442,6 +396,64 @@ impl<'f> Matcher<'f> {
             set_aside,
             review: None,
         }
+    }
+
+    /// The vocabulary entries a course's title and description hold: each entry that counts on
+    /// its own with where it stood, and the bucket cues found inside longer entries (with
+    /// whether in the title).
+    fn find_entries(
+        &self,
+        title: &FieldText,
+        description: &FieldText,
+    ) -> (Vec<Hit>, Vec<(usize, bool)>) {
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut inner_cues: Vec<(usize, bool)> = Vec::new();
+        let found: [Vec<(usize, usize, usize)>; 2] = [
+            self.index.find(&title.keys).collect(),
+            self.index.find(&description.keys).collect(),
+        ];
+        // One sense per course: a word read in another sense once ("attachments" in "email
+        // attachments") is read so wherever it stands alone.
+        let mut other_words: Vec<&str> = Vec::new();
+        for (field, spans) in [title, description].into_iter().zip(&found) {
+            for &(p, s, e) in spans {
+                if self.index.is_other_sense(p) {
+                    other_words.extend(field.keys[s..e].split_whitespace());
+                }
+            }
+        }
+        let fields = [(title, TITLE_WEIGHT, true), (description, 1.0, false)];
+        for ((field, field_weight, in_title), spans) in fields.into_iter().zip(&found) {
+            for (pattern, own) in self.sort_entries(field, spans, &other_words) {
+                let Some((start, end)) = own else {
+                    inner_cues.push((pattern, in_title));
+                    continue;
+                };
+                let corrected = field
+                    .starts
+                    .iter()
+                    .zip(&field.corrected)
+                    .any(|(&s, &c)| c && s > start && s < end);
+                let hit = match hits.iter().position(|h| h.pattern == pattern) {
+                    Some(i) => &mut hits[i],
+                    None => {
+                        hits.push(Hit {
+                            pattern,
+                            ..Hit::default()
+                        });
+                        hits.last_mut().expect("just pushed")
+                    }
+                };
+                if in_title {
+                    hit.in_title += 1;
+                } else {
+                    hit.in_description += 1;
+                }
+                hit.weighted += field_weight;
+                hit.corrected |= corrected;
+            }
+        }
+        (hits, inner_cues)
     }
 
     /// The vocabulary entries found in one field, each with its place when it counts on its
