@@ -15,6 +15,7 @@ use crate::report::{
 };
 use crate::source::column_letters;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 /// What an audit reads and how.
@@ -121,26 +122,46 @@ pub fn match_all(
     match_with(&Matcher::new(fw), courses, threads, progress)
 }
 
-/// [`match_all`] with a matcher built beforehand (built once, used for many catalogs).
+/// [`match_all`] with a matcher built beforehand (built once, used for many catalogs). A
+/// training listed many times with the same title and description is matched once.
 pub fn match_with(
     matcher: &Matcher,
     courses: &[Course],
     threads: Option<usize>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<Vec<CourseMatch>> {
+    // Each course's first listing, and the courses that are first listings.
+    let mut first: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut unique: Vec<&Course> = Vec::new();
+    let slot: Vec<usize> = courses
+        .iter()
+        .map(|c| {
+            *first
+                .entry((c.title.as_str(), c.description.as_str()))
+                .or_insert_with(|| {
+                    unique.push(c);
+                    unique.len() - 1
+                })
+        })
+        .collect();
+    let total = unique.len() as u64;
     let done = std::sync::atomic::AtomicU64::new(0);
     let work = || -> Vec<CourseMatch> {
-        courses
+        let matched: Vec<CourseMatch> = unique
             .par_iter()
             .map(|c| {
                 let m = matcher.match_course(&c.title, &c.description);
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if n % 256 == 0 || n == courses.len() as u64 {
-                    progress(n, courses.len() as u64);
+                if n % 256 == 0 || n == total {
+                    progress(n, total);
                 }
                 m
             })
-            .collect()
+            .collect();
+        if matched.len() == slot.len() {
+            return matched;
+        }
+        slot.par_iter().map(|&u| matched[u].clone()).collect()
     };
     match threads {
         None => Ok(work()),
@@ -410,5 +431,65 @@ pub fn restatement(
                 to: names(to, &m.to),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceRef;
+
+    fn course(row: u32, title: &str, description: &str) -> Course {
+        Course {
+            source: SourceRef {
+                file: "catalog.csv".into(),
+                sheet: None,
+                row,
+            },
+            id: format!("row {row}"),
+            title: title.into(),
+            description: description.into(),
+            hours: Some(1.0),
+            hours_note: None,
+            provider: None,
+            date: None,
+            format: None,
+            level: None,
+        }
+    }
+
+    #[test]
+    fn a_training_listed_again_is_matched_once_and_given_to_every_listing() {
+        let fw = crate::framework::load_default().expect("bundled framework");
+        let matcher = Matcher::with_examples(&fw, Vec::new());
+        let texts = [
+            (
+                "Reflective Supervision Basics",
+                "The supervisory relationship.",
+            ),
+            ("Budgeting for Managers", "Spreadsheets and forecasts."),
+            ("Toddler Tantrums", "Why toddlers melt down."),
+        ];
+        let order = [0, 1, 0, 2, 1, 0];
+        let courses: Vec<Course> = order
+            .iter()
+            .enumerate()
+            .map(|(row, &t)| course(row as u32 + 2, texts[t].0, texts[t].1))
+            .collect();
+        let totals = std::sync::Mutex::new(Vec::new());
+        let record = |_: u64, total: u64| totals.lock().expect("test lock").push(total);
+        let matched = match_with(&matcher, &courses, Some(1), &record).expect("matched");
+        assert_eq!(matched.len(), courses.len());
+        for (m, &t) in matched.iter().zip(&order) {
+            let alone = matcher.match_course(texts[t].0, texts[t].1);
+            assert_eq!(m.bucket, alone.bucket, "{}", texts[t].0);
+            let areas = |m: &CourseMatch| m.selected().map(|s| s.ka).collect::<Vec<_>>();
+            assert_eq!(areas(m), areas(&alone), "{}", texts[t].0);
+        }
+        assert_eq!(
+            totals.into_inner().expect("test lock"),
+            [3],
+            "three distinct trainings"
+        );
     }
 }
