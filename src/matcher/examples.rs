@@ -13,8 +13,8 @@
 use crate::error::{Error, Result};
 use crate::framework::{self, Framework, KaResolver};
 use crate::text::{Token, fold};
-use rustc_hash::FxHashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
 
 thread_local! {
     /// Per-thread similarity table, reused from course to course.
@@ -81,7 +81,7 @@ pub(crate) struct ExampleIndex {
 
 /// The identity of a course's text: folded title and description.
 pub(crate) fn fingerprint(title: &str, description: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     for word in fold(title).split_whitespace() {
         word.hash(&mut hasher);
     }
@@ -213,17 +213,12 @@ impl ExampleIndex {
     /// The best-scoring examples of a similarity table.
     fn best(&self, sims: &[f32], print: u64, copy: Option<f32>) -> Vec<Neighbour> {
         let mut best: Vec<Neighbour> = Vec::with_capacity(NEIGHBOURS + 1);
+        // Examples no more alike than the last of a full list are passed over first: most are.
+        let mut floor = 0.0;
         for (e, &similarity) in sims.iter().enumerate() {
-            if similarity <= 0.0
+            if similarity <= floor
                 || self.fingerprints[e] == print
                 || copy.is_some_and(|c| similarity >= c)
-            {
-                continue;
-            }
-            if best.len() == NEIGHBOURS
-                && best
-                    .last()
-                    .is_some_and(|last| similarity <= last.similarity)
             {
                 continue;
             }
@@ -236,6 +231,9 @@ impl ExampleIndex {
                 },
             );
             best.truncate(NEIGHBOURS);
+            if best.len() == NEIGHBOURS {
+                floor = best[NEIGHBOURS - 1].similarity;
+            }
         }
         best
     }
