@@ -60,6 +60,15 @@ pub(crate) struct AnalyzedExample {
     pub title_text: String,
 }
 
+/// The examples near a course, and those left out as the course itself or its copies.
+#[derive(Debug, Default)]
+pub(crate) struct Nearest {
+    /// The most alike examples, most alike first.
+    pub neighbours: Vec<Neighbour>,
+    /// Examples with the course's own title and description, or at least as alike as a copy.
+    pub held_out: Vec<u32>,
+}
+
 /// An example near a course, with its cosine similarity.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Neighbour {
@@ -179,14 +188,17 @@ impl ExampleIndex {
     }
 
     /// The examples most like a course, most alike first; never the course itself, nor an
-    /// example at least `copy` alike (when given).
+    /// example at least `copy` alike (when given): those are held out.
     pub(crate) fn nearest(
         &self,
         title: &[Token],
         description: &[Token],
         print: u64,
         copy: Option<f32>,
-    ) -> Vec<Neighbour> {
+    ) -> Nearest {
+        let mut held_out: Vec<u32> = (0..self.fingerprints.len() as u32)
+            .filter(|&e| self.fingerprints[e as usize] == print)
+            .collect();
         let query: Vec<(u32, f32)> = term_counts(title, description)
             .into_iter()
             .filter_map(|(key, count)| {
@@ -196,7 +208,10 @@ impl ExampleIndex {
             .collect();
         let norm = query.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm == 0.0 {
-            return Vec::new();
+            return Nearest {
+                neighbours: Vec::new(),
+                held_out,
+            };
         }
         SIMILARITIES.with_borrow_mut(|sims| {
             sims.clear();
@@ -206,7 +221,17 @@ impl ExampleIndex {
                     sims[e as usize] += w / norm * v;
                 }
             }
-            self.best(sims, print, copy)
+            if let Some(copy) = copy {
+                for (e, &similarity) in sims.iter().enumerate() {
+                    if similarity >= copy && !held_out.contains(&(e as u32)) {
+                        held_out.push(e as u32);
+                    }
+                }
+            }
+            Nearest {
+                neighbours: self.best(sims, print, copy),
+                held_out,
+            }
         })
     }
 
@@ -459,25 +484,37 @@ mod tests {
             fingerprint(title, text),
             None,
         );
-        let titles: Vec<&str> = near.iter().map(|n| index.title(n.example)).collect();
+        let titles: Vec<&str> = near
+            .neighbours
+            .iter()
+            .map(|n| index.title(n.example))
+            .collect();
         assert_eq!(
             titles,
             ["Toddler Biting"],
             "itself left out, payroll unlike"
         );
+        assert_eq!(near.held_out, [0], "itself held out");
 
         let other = "Tantrums and biting in toddlers";
-        let near = index.nearest(&analyzer.tokens(other), &[], fingerprint(other, ""), None);
+        let near = index
+            .nearest(&analyzer.tokens(other), &[], fingerprint(other, ""), None)
+            .neighbours;
         assert_eq!(near.len(), 2);
         assert!(near[0].similarity >= near[1].similarity);
-        let held_out = near[0].similarity;
+        let (copy, copy_similarity) = (near[0].example, near[0].similarity);
         let near = index.nearest(
             &analyzer.tokens(other),
             &[],
             fingerprint(other, ""),
-            Some(held_out),
+            Some(copy_similarity),
         );
-        assert_eq!(near.len(), 1, "an example as alike as a copy is held out");
+        assert_eq!(
+            near.neighbours.len(),
+            1,
+            "an example as alike as a copy is held out"
+        );
+        assert_eq!(near.held_out, [copy]);
     }
 
     /// The test index and the examples nearest a course on tantrums and biting.
@@ -486,7 +523,7 @@ mod tests {
         let index = index(&analyzer);
         let text = "Tantrums and biting in toddlers";
         let near = index.nearest(&analyzer.tokens(text), &[], fingerprint(text, ""), None);
-        (index, near)
+        (index, near.neighbours)
     }
 
     #[test]

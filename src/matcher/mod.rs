@@ -7,13 +7,16 @@
 //! occurs (title occurrences count double) and normalized by text length (up to a cap, so a
 //! long flyer's topics are not discounted for the flyer's length). The sum is mapped
 //! onto 0..1. Words the vocabulary does not know are corrected for typos with strsim first.
-//! Every match keeps the vocabulary entries that produced it as evidence.
+//! With labeled examples, each entry's weight is also multiplied by how far the examples bore
+//! it out for that area, and the examples worded most like the course vote. Every match keeps
+//! the vocabulary entries that produced it as evidence.
 
 mod boilerplate;
 mod bucket;
 pub mod examples;
 mod fuzzy;
 mod index;
+mod reliability;
 
 pub use boilerplate::{Aside, SetAside};
 pub use bucket::{BucketDecision, NONE as NONE_BUCKET};
@@ -23,6 +26,8 @@ use crate::framework::Framework;
 use crate::text::Token;
 use examples::{Example, ExampleIndex};
 use index::{Target, key_string};
+use rayon::prelude::*;
+use reliability::{Finding, Reliability};
 use serde::Serialize;
 
 /// BM25 term-frequency saturation.
@@ -71,7 +76,8 @@ pub struct KaScore {
 /// Everything the matcher concluded about one course.
 #[derive(Debug, Clone)]
 pub struct CourseMatch {
-    /// Knowledge areas with a score above zero, best first; `selected` marks the matches.
+    /// Knowledge areas with a score above zero: the matches first (`selected`), what the course
+    /// is mostly about first, then the others by score.
     pub candidates: Vec<KaScore>,
     /// Bucket decision with its reason.
     pub bucket: BucketDecision,
@@ -144,6 +150,8 @@ pub struct Matcher<'f> {
     examples: Option<ExampleIndex>,
     /// Examples at least this alike are taken for copies of the course and do not vote.
     copy_similarity: Option<f32>,
+    /// How far the examples bore out each vocabulary entry.
+    reliability: Option<Reliability>,
 }
 
 struct FieldText {
@@ -168,26 +176,30 @@ impl<'f> Matcher<'f> {
             index: Index::build(fw),
             examples: None,
             copy_similarity: None,
+            reliability: None,
         };
         if !examples.is_empty() {
-            let analyzed = examples
-                .into_iter()
+            let (analyzed, findings): (Vec<_>, Vec<_>) = examples
+                .into_par_iter()
                 .map(|e| {
                     let mut ignored = Vec::new();
-                    let title = matcher.field(&e.title, &mut ignored).tokens;
+                    let title = matcher.field(&e.title, &mut ignored);
                     let (content, _) = boilerplate::split(&e.description);
-                    let description = matcher.field(&content, &mut ignored).tokens;
-                    examples::AnalyzedExample {
-                        title,
-                        description,
+                    let description = matcher.field(&content, &mut ignored);
+                    let findings = matcher.findings(&title, &description, &e.knowledge_areas);
+                    let analyzed = examples::AnalyzedExample {
+                        title: title.tokens,
+                        description: description.tokens,
                         fingerprint: examples::fingerprint(&e.title, &e.description),
                         knowledge_areas: e.knowledge_areas,
                         primary: e.primary,
                         title_text: e.title,
-                    }
+                    };
+                    (analyzed, findings)
                 })
-                .collect();
+                .unzip();
             matcher.examples = Some(ExampleIndex::build(analyzed));
+            matcher.reliability = Some(Reliability::build(findings));
         }
         matcher
     }
@@ -252,6 +264,18 @@ impl<'f> Matcher<'f> {
         let norm = 1.0 - B + B * (length.min(LENGTH_CAP) / REFERENCE_LENGTH);
 
         let (hits, inner_cues) = self.find_entries(&title, &description);
+        let near = match (&self.examples, print) {
+            (Some(index), Some(print)) => index.nearest(
+                &title.tokens,
+                &description.tokens,
+                print,
+                self.copy_similarity,
+            ),
+            _ => examples::Nearest::default(),
+        };
+        // Per knowledge area, the raw score before the examples weighed its entries: what
+        // orders the matches.
+        let mut plain = vec![0.0f32; kas];
         let mut context: Vec<(usize, f32, &String)> = Vec::new();
 
         for hit in &hits {
@@ -261,8 +285,13 @@ impl<'f> Matcher<'f> {
                 let display = &self.index.displays[posting.display as usize];
                 match posting.target {
                     Target::KnowledgeArea(k) => {
+                        let factor = self
+                            .reliability
+                            .as_ref()
+                            .map_or(1.0, |r| r.factor(hit.pattern as u32, k, &near.held_out));
                         let k = k as usize;
-                        let contribution = posting.weight * saturated;
+                        plain[k] += posting.weight * saturated;
+                        let contribution = posting.weight * saturated * factor;
                         raw[k] += contribution;
                         let label = if hit.corrected {
                             format!("{display} (typo)")
@@ -290,6 +319,7 @@ impl<'f> Matcher<'f> {
         for (k, contribution, display) in context {
             if raw[k] > 0.0 {
                 raw[k] += contribution;
+                plain[k] += contribution;
                 contributions[k].push((contribution, display.clone()));
             }
         }
@@ -349,29 +379,26 @@ impl<'f> Matcher<'f> {
         let bucket = bucket::decide(self.fw, &candidates, &cues, thin, informative_words);
 
         // Labeled examples worded like the course vote for the knowledge areas its words show.
-        if let (Some(index), Some(print), false) = (&self.examples, print, thin) {
-            let neighbours = index.nearest(
-                &title.tokens,
-                &description.tokens,
-                print,
-                self.copy_similarity,
-            );
-            let votes = examples::vote(index, &neighbours, kas);
+        if let (Some(index), false) = (&self.examples, thin) {
+            let neighbours = &near.neighbours;
+            let votes = examples::vote(index, neighbours, kas);
             for c in &mut candidates {
                 c.score += f64::from(votes.labeled[c.ka]);
             }
             self.select(&mut candidates);
-            // What the examples are mostly about comes first among the matches.
-            for c in candidates.iter_mut().filter(|c| c.selected) {
-                c.score += f64::from(votes.primary[c.ka]);
-            }
-            rank(&mut candidates);
+            // The matches come first, what the course is mostly about first: its words at
+            // their vocabulary weight, the vote, and what like examples are mostly about.
+            order(&mut candidates, |c| {
+                f64::from(
+                    1.0 - (-plain[c.ka] / SCALE).exp() + votes.labeled[c.ka] + votes.primary[c.ka],
+                )
+            });
             // The examples behind a match are named.
             for c in candidates
                 .iter_mut()
                 .filter(|c| c.selected && votes.labeled[c.ka] > 0.0)
             {
-                for n in &neighbours {
+                for n in neighbours {
                     let title = index.title(n.example);
                     if c.like.len() < MAX_LIKE
                         && index.labels(n.example).contains(&c.ka)
@@ -396,6 +423,30 @@ impl<'f> Matcher<'f> {
             set_aside,
             review: None,
         }
+    }
+
+    /// The knowledge-area entries an example's words hold, each with whether the example is
+    /// labeled with the area.
+    fn findings(
+        &self,
+        title: &FieldText,
+        description: &FieldText,
+        labels: &[usize],
+    ) -> Vec<Finding> {
+        let (hits, _) = self.find_entries(title, description);
+        let mut out = Vec::new();
+        for hit in &hits {
+            for posting in &self.index.postings[hit.pattern] {
+                if let Target::KnowledgeArea(k) = posting.target {
+                    out.push(Finding {
+                        pattern: hit.pattern as u32,
+                        ka: k,
+                        labeled: labels.contains(&(k as usize)),
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// The vocabulary entries a course's title and description hold: each entry that counts on
@@ -626,6 +677,17 @@ fn note_cue(
 /// Orders candidates best first (ties by framework order).
 fn rank(candidates: &mut [KaScore]) {
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ka.cmp(&b.ka)));
+}
+
+/// Puts the matches first, by `prominence`, and the other candidates after them by score.
+fn order(candidates: &mut [KaScore], prominence: impl Fn(&KaScore) -> f64) {
+    candidates.sort_by(|a, b| {
+        let key = |c: &KaScore| if c.selected { prominence(c) } else { c.score };
+        b.selected
+            .cmp(&a.selected)
+            .then(key(b).total_cmp(&key(a)))
+            .then(a.ka.cmp(&b.ka))
+    });
 }
 
 fn round3(x: f64) -> f64 {

@@ -752,3 +752,60 @@ fn screening_for_perinatal_depression_is_social_emotional() {
     let general = matcher.match_course("ASQ-3 Administration", "");
     assert_eq!(general.bucket.bucket, "none", "{:?}", general.bucket);
 }
+
+#[test]
+fn a_word_the_examples_seldom_bore_out_counts_for_less() {
+    let fw = default_framework();
+    let ka = |name: &str| {
+        fw.knowledge_areas
+            .iter()
+            .position(|k| k.name == name)
+            .expect("knowledge area")
+    };
+    let (policy, planning) = (ka("Agency Policy"), ka("Planning & Organizing"));
+    // "Budget" is an Agency Policy entry; in these examples it never came with that area.
+    let examples: Vec<_> = [
+        (
+            "Annual Budget Planning",
+            "Drafting next year's budget with program staff.",
+        ),
+        (
+            "Budget Basics for Supervisors",
+            "Reading a budget and tracking spending.",
+        ),
+        (
+            "Building a Program Budget",
+            "Costs, timelines and a budget narrative.",
+        ),
+        (
+            "Budget Season",
+            "How the budget cycle runs from planning to close.",
+        ),
+        (
+            "Managing to a Budget",
+            "Monthly budget reviews and forecasts.",
+        ),
+    ]
+    .iter()
+    .map(
+        |(title, description)| crosswalk::matcher::examples::Example {
+            title: title.to_string(),
+            description: description.to_string(),
+            knowledge_areas: vec![planning],
+            primary: vec![planning],
+        },
+    )
+    .collect();
+    let (title, text) = ("Budget Essentials", "What a budget is for.");
+    let score = |m: &CourseMatch| {
+        m.candidates
+            .iter()
+            .find(|c| c.ka == policy)
+            .map_or(0.0, |c| c.score)
+    };
+    let alone = Matcher::with_examples(&fw, Vec::new()).match_course(title, text);
+    let taught = Matcher::with_examples(&fw, examples).match_course(title, text);
+    // The examples' vote can only add, so a lower score is the word's weight.
+    assert!(score(&alone) > 0.0, "{alone:?}");
+    assert!(score(&taught) < score(&alone), "{taught:?}");
+}
