@@ -7,7 +7,7 @@ use serde_json::Value;
 /// Figures reached on the test part (tests/data/labeled/test.csv), minus a small margin.
 /// Raise them when the matcher improves; never lower them to make a change pass.
 const MIN_MICRO_F1: f64 = 0.77;
-const MIN_TOP1: f64 = 0.83;
+const MIN_TOP1: f64 = 0.84;
 const MIN_BUCKET: f64 = 0.90;
 
 fn eval_json(file: &str) -> Value {
