@@ -14,6 +14,14 @@ fn selected_names(fw: &Framework, m: &CourseMatch) -> Vec<String> {
         .collect()
 }
 
+/// The index of the knowledge area of this name.
+fn ka_named(fw: &Framework, name: &str) -> usize {
+    fw.knowledge_areas
+        .iter()
+        .position(|k| k.name == name)
+        .expect("knowledge area")
+}
+
 /// True when the match selects the knowledge area of this name.
 fn selects(fw: &Framework, m: &CourseMatch, name: &str) -> bool {
     m.selected().any(|s| fw.knowledge_areas[s.ka].name == name)
@@ -603,12 +611,7 @@ fn spanish_and_neonatal_words_place_a_course_in_pregnancy_and_early_parenthood()
 #[test]
 fn what_like_examples_are_mostly_about_comes_first_but_chooses_nothing() {
     let fw = default_framework();
-    let ka = |name: &str| {
-        fw.knowledge_areas
-            .iter()
-            .position(|k| k.name == name)
-            .expect("knowledge area")
-    };
+    let ka = |name: &str| ka_named(&fw, name);
     let (guidance, safety) = (ka("Developmental Guidance"), ka("Safety"));
     let example = |title: &str, description: &str, kas: Vec<usize>, primary: Vec<usize>| {
         crosswalk::matcher::examples::Example {
@@ -756,12 +759,7 @@ fn screening_for_perinatal_depression_is_social_emotional() {
 #[test]
 fn a_word_the_examples_seldom_bore_out_counts_for_less() {
     let fw = default_framework();
-    let ka = |name: &str| {
-        fw.knowledge_areas
-            .iter()
-            .position(|k| k.name == name)
-            .expect("knowledge area")
-    };
+    let ka = |name: &str| ka_named(&fw, name);
     let (policy, planning) = (ka("Agency Policy"), ka("Planning & Organizing"));
     // "Budget" is an Agency Policy entry; in these examples it never came with that area.
     let examples: Vec<_> = [
