@@ -229,38 +229,10 @@ impl ExampleIndex {
                 }
             }
             Nearest {
-                neighbours: self.best(sims, print, copy),
+                neighbours: best(sims, &held_out),
                 held_out,
             }
         })
-    }
-
-    /// The best-scoring examples of a similarity table.
-    fn best(&self, sims: &[f32], print: u64, copy: Option<f32>) -> Vec<Neighbour> {
-        let mut best: Vec<Neighbour> = Vec::with_capacity(NEIGHBOURS + 1);
-        // Examples no more alike than the last of a full list are passed over first: most are.
-        let mut floor = 0.0;
-        for (e, &similarity) in sims.iter().enumerate() {
-            if similarity <= floor
-                || self.fingerprints[e] == print
-                || copy.is_some_and(|c| similarity >= c)
-            {
-                continue;
-            }
-            let at = best.partition_point(|n| n.similarity >= similarity);
-            best.insert(
-                at,
-                Neighbour {
-                    example: e as u32,
-                    similarity,
-                },
-            );
-            best.truncate(NEIGHBOURS);
-            if best.len() == NEIGHBOURS {
-                floor = best[NEIGHBOURS - 1].similarity;
-            }
-        }
-        best
     }
 
     /// The knowledge areas an example is labeled with.
@@ -272,6 +244,31 @@ impl ExampleIndex {
     pub(crate) fn title(&self, example: u32) -> &str {
         &self.titles[example as usize]
     }
+}
+
+/// The best-scoring examples of a similarity table, leaving out the `held_out` ones.
+fn best(sims: &[f32], held_out: &[u32]) -> Vec<Neighbour> {
+    let mut best: Vec<Neighbour> = Vec::with_capacity(NEIGHBOURS + 1);
+    // Examples no more alike than the last of a full list are passed over first: most are.
+    let mut floor = 0.0;
+    for (e, &similarity) in sims.iter().enumerate() {
+        if similarity <= floor || held_out.contains(&(e as u32)) {
+            continue;
+        }
+        let at = best.partition_point(|n| n.similarity >= similarity);
+        best.insert(
+            at,
+            Neighbour {
+                example: e as u32,
+                similarity,
+            },
+        );
+        best.truncate(NEIGHBOURS);
+        if best.len() == NEIGHBOURS {
+            floor = best[NEIGHBOURS - 1].similarity;
+        }
+    }
+    best
 }
 
 /// The neighbours' vote, per knowledge area (0 where none voted).
